@@ -1,0 +1,62 @@
+"""From span x label probabilities to entities: thresholding and greedy selection.
+
+GLiNER §2.4: keep (span, label) pairs whose probability passes the threshold,
+then greedily take the highest-scoring ones that do not conflict with a kept one.
+Shapes: W words, K max span width, C labels.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import torch
+
+
+class Span(NamedTuple):
+    start: int    # first word
+    end: int      # last word (inclusive)
+    label: int    # index into the label list
+    score: float  # sigmoid probability
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Do two spans share at least one word?"""
+    return a.start <= b.end and b.start <= a.end
+
+
+def nested(a: Span, b: Span) -> bool:
+    """Does one span contain the other?"""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def conflicts(a: Span, b: Span, flat: bool, multi_label: bool) -> bool:
+    """May a and b not both be kept? flat: no overlap at all; nested: no crossing."""
+    if (a.start, a.end) == (b.start, b.end):
+        return not multi_label
+    if flat:
+        return overlaps(a, b)
+    return overlaps(a, b) and not nested(a, b)
+
+
+def span_candidates(probs: torch.Tensor, num_words: int, threshold: float) -> list[Span]:
+    """(W, K, C) probabilities -> spans strictly above threshold that end inside the text, in (start, width, label) order."""
+    start, width, label = torch.where(probs > threshold)          # (N,) each
+    inside = start + width < num_words                            # (N,)
+    start, width, label = start[inside], width[inside], label[inside]
+    scores = probs[start, width, label]                           # (N,)
+    return [Span(s, s + w, c, p) for s, w, c, p in
+            zip(start.tolist(), width.tolist(), label.tolist(), scores.tolist())]
+
+
+def greedy_select(candidates: list[Span], flat: bool = True, multi_label: bool = False) -> list[Span]:
+    """Keep the best-scoring spans that conflict with no kept span; return them sorted by start."""
+    kept: list[Span] = []
+    for span in sorted(candidates, key=lambda s: -s.score):  # stable: ties keep candidate order
+        if not any(conflicts(span, other, flat, multi_label) for other in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def decode_spans(probs: torch.Tensor, num_words: int, threshold: float = 0.5,
+                 flat: bool = True, multi_label: bool = False) -> list[Span]:
+    """(W, K, C) probabilities of one text -> the selected spans."""
+    return greedy_select(span_candidates(probs, num_words, threshold), flat, multi_label)

@@ -1,0 +1,160 @@
+"""GLiNER, the span model: the pieces wired together, plus prediction (Zaratiana et al., 2023).
+
+Shapes: B batch, L subwords, W words, K max span width, C labels, D hidden, H encoder width.
+"""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from .config import GLiNERConfig
+from .decoding import Span, greedy_select, span_candidates
+from .encoder import Encoder
+from .layers import FFN, WordLSTM
+from .losses import span_loss
+from .prompt import PromptBatch, encode_prompts, gather_labels, label_prompt, pool_words, split_words
+from .spans import SpanMarker, score_spans, span_mask
+from .windows import plan_windows
+
+
+class GLiNER(nn.Module):
+    """Encoder -> word and label vectors -> span vectors -> span x label logits (GLiNER §2, Fig. 2)."""
+
+    def __init__(self, config: GLiNERConfig, encoder: Encoder, tokenizer):
+        super().__init__()
+        self.config, self.tokenizer, self.encoder = config, tokenizer, encoder
+        H, D = encoder.config.hidden_size, config.hidden_size
+        self.project = nn.Linear(H, D) if H != D else nn.Identity()  # encoder width -> D
+        self.rnn = WordLSTM(D, config.num_rnn_layers) if config.num_rnn_layers > 0 else None
+        self.span_rep = SpanMarker(D, config.max_width, config.dropout)
+        self.label_ffn = FFN(D, config.dropout)
+
+    # ---- the forward pass ------------------------------------------------------------
+    def encode(self, batch: PromptBatch) -> tuple[torch.Tensor, torch.Tensor]:
+        """Prompted texts -> word vectors (B, W, D) after the BiLSTM and raw label vectors (B, C, D)."""
+        hidden = self.project(self.encoder(batch.input_ids, batch.attention_mask))   # (B, L, D)
+        W = int(batch.num_words.max())
+        words = pool_words(hidden, batch.word_ids, W, self.config.subword_pooling)   # (B, W, D)
+        if self.rnn is not None:
+            words = self.rnn(words, batch.num_words)                                  # (B, W, D)
+        labels = gather_labels(hidden, batch.label_positions, batch.label_mask)      # (B, C, D)
+        return words, labels
+
+    def forward(self, batch: PromptBatch) -> tuple[torch.Tensor, torch.Tensor]:
+        """Prompted texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K)."""
+        words, labels = self.encode(batch)                                # (B, W, D), (B, C, D)
+        spans = self.span_rep(words)                                      # (B, W, K, D)
+        logits = score_spans(spans, self.label_ffn(labels))               # (B, W, K, C)
+        return logits, span_mask(batch.num_words, words.shape[1], self.config.max_width)
+
+    def loss(self, batch: PromptBatch, targets: torch.Tensor, **overrides) -> torch.Tensor:
+        """Training loss on (B, W, K, C) 0/1 targets; loss settings from the config unless overridden."""
+        logits, mask = self(batch)
+        c = self.config
+        settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,
+                        reduction=c.loss_reduction, negatives=c.negatives, masking=c.masking)
+        return span_loss(logits, targets, mask, batch.label_mask, **{**settings, **overrides})
+
+    def prompt_batch(self, words: list[list[str]], labels: list[list[str]]) -> PromptBatch:
+        """Tokenize words and label prompts into a padded batch on the model's device."""
+        batch = encode_prompts(self.tokenizer, words, labels, self.config.ent_token,
+                               self.config.sep_token, self.encoder.config.max_position_embeddings)
+        device = next(self.parameters()).device
+        return PromptBatch(*(t.to(device) for t in vars(batch).values()))
+
+    # ---- prediction --------------------------------------------------------------------
+    def predict_entities(self, text: str, labels: list[str], threshold: float = 0.5,
+                         flat_ner: bool = True, multi_label: bool = False) -> list[dict]:
+        """Entities of one text: dicts {start, end, text, label, score} with character offsets."""
+        return self.inference([text], labels, threshold, flat_ner, multi_label)[0]
+
+    @torch.inference_mode()
+    def inference(self, texts: list[str], labels: list[str], threshold: float = 0.5,
+                  flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8) -> list[list[dict]]:
+        """Entities of many texts, batch_size windows at a time; long texts are split into windows."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be a list of strings; use predict_entities for one text")
+        labels = check_labels(labels)
+        check_threshold(threshold)
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"every text must be a str, got {type(t).__name__}")
+        was_training = self.training
+        self.eval()
+        words = [split_words(t) for t in texts]
+        jobs = [(i, s, e) for i, w in enumerate(words) for s, e in self._windows([x.text for x in w], labels)]
+        candidates: list[dict[tuple, Span]] = [{} for _ in texts]
+        for b in range(0, len(jobs), batch_size):
+            chunk = [j for j in jobs[b:b + batch_size] if j[2] > j[1]]
+            if not chunk:
+                continue
+            batch = self.prompt_batch([[w.text for w in words[i][s:e]] for i, s, e in chunk], [labels] * len(chunk))
+            probs = torch.sigmoid(self(batch)[0])                              # (B, W, K, C)
+            for row, (i, s, e) in enumerate(chunk):
+                for span in span_candidates(probs[row], e - s, threshold):
+                    key = (span.start + s, span.end + s, span.label)           # window -> text word offsets
+                    if key not in candidates[i] or candidates[i][key].score < span.score:
+                        candidates[i][key] = Span(*key, span.score)
+        self.train(was_training)
+        return [[self._entity(texts[i], words[i], labels, span)
+                 for span in greedy_select(sorted(candidates[i].values(), key=_order), flat_ner, multi_label)]
+                for i in range(len(texts))]
+
+    def _windows(self, words: list[str], labels: list[str]) -> list[tuple[int, int]]:
+        """[start, end) word windows of one text that fit max_len words and the encoder's positions."""
+        prompt = label_prompt(labels, self.config.ent_token, self.config.sep_token)
+        prompt_cost = len(self.tokenizer.encode(prompt, is_pretokenized=True).ids)  # includes [CLS], [SEP]
+        costs = [len(e.ids) for e in self.tokenizer.encode_batch(
+            [[w] for w in words], is_pretokenized=True, add_special_tokens=False)]
+        budget = self.encoder.config.max_position_embeddings - prompt_cost
+        return plan_windows(costs, budget, self.config.max_len, self.config.window_stride)
+
+    # ---- folders -----------------------------------------------------------------------
+    @classmethod
+    def from_encoder(cls, config: GLiNERConfig) -> "GLiNER":
+        """A new, untrained GLiNER on the pretrained encoder folder named by config.encoder."""
+        from .checkpoint import build_from_encoder
+        return build_from_encoder(config)
+
+    @classmethod
+    def from_pretrained(cls, folder) -> "GLiNER":
+        """Load a saved minigliner folder, or an official gliner span folder (BERT encoder)."""
+        from .checkpoint import load
+        return load(folder)
+
+    def save_pretrained(self, folder) -> None:
+        """Save config, encoder config, weights (safetensors) and tokenizer into folder."""
+        from .checkpoint import save
+        save(self, folder)
+
+    @staticmethod
+    def _entity(text: str, words, labels: list[str], span: Span) -> dict:
+        start, end = words[span.start].start, words[span.end].end
+        return {"start": start, "end": end, "text": text[start:end], "label": labels[span.label],
+                "score": span.score}
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference: start, then width, then label (ties in score keep it)."""
+    return span.start, span.end - span.start, span.label
+
+
+def check_labels(labels) -> list[str]:
+    """Validate a label list; duplicates are dropped (first kept) since they would score identically."""
+    if isinstance(labels, str) or not isinstance(labels, (list, tuple)):
+        raise TypeError(f"labels must be a list of strings, got {type(labels).__name__}")
+    if not labels:
+        raise ValueError("labels is empty: give at least one entity label")
+    for label in labels:
+        if not isinstance(label, str):
+            raise TypeError(f"every label must be a str, got {label!r} ({type(label).__name__})")
+        if not label.strip():
+            raise ValueError(f"labels must be non-empty strings, got {label!r}")
+    return list(dict.fromkeys(labels))
+
+
+def check_threshold(threshold: float) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold}")

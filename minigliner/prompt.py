@@ -1,0 +1,128 @@
+"""Words, the label prompt, and the alignment of words to subwords (GLiNER §2.1).
+
+The encoder reads "[CLS] <<ENT>> label_1 <<ENT>> label_2 ... <<SEP>> word_1 ... word_W [SEP]".
+Shapes: B batch, L subwords, W words, C labels, D hidden.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer
+from tokenizers.implementations import BertWordPieceTokenizer
+
+WORD_PATTERN = re.compile(r"\w+(?:[-_]\w+)*|\S")  # words and single punctuation marks, as the reference splits
+MARKER_TOKENS = ("[FLERT]",)  # added before <<ENT>> and <<SEP>> so token ids match official checkpoints
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int  # character offset of the first character
+    end: int    # character offset one past the last character
+
+
+def split_words(text: str) -> list[Word]:
+    """Split text into words with character offsets; text[w.start:w.end] == w.text."""
+    return [Word(m.group(), m.start(), m.end()) for m in WORD_PATTERN.finditer(text)]
+
+
+def load_tokenizer(folder: str | Path) -> Tokenizer:
+    """Load tokenizer.json (or build WordPiece from vocab.txt); never truncates or pads by itself."""
+    folder = Path(folder)
+    if (folder / "tokenizer.json").is_file():
+        tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    elif (folder / "vocab.txt").is_file():
+        cfg_path = folder / "tokenizer_config.json"
+        lower = json.loads(cfg_path.read_text()).get("do_lower_case", True) if cfg_path.is_file() else True
+        tok = BertWordPieceTokenizer(str(folder / "vocab.txt"), lowercase=lower)._tokenizer
+    else:
+        raise FileNotFoundError(f"{folder}: no tokenizer.json or vocab.txt")
+    tok.no_truncation()  # long inputs are split into windows by the model, never cut here
+    tok.no_padding()
+    return tok
+
+
+def add_marker_tokens(tok: Tokenizer, ent_token: str, sep_token: str) -> tuple[int, int]:
+    """Add [FLERT], <<ENT>>, <<SEP>> as special tokens (appended to the vocabulary); return the ids of <<ENT>> and <<SEP>>."""
+    tok.add_special_tokens([*MARKER_TOKENS, ent_token, sep_token])
+    return tok.token_to_id(ent_token), tok.token_to_id(sep_token)
+
+
+def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]:
+    """[<<ENT>>, label_1, <<ENT>>, label_2, ..., <<SEP>>]: each label is one pre-split 'word'."""
+    return [piece for label in labels for piece in (ent_token, label)] + [sep_token]
+
+
+@dataclass
+class PromptBatch:
+    """Tokenized prompts + texts of a batch, padded to the longest."""
+
+    input_ids: torch.Tensor       # (B, L)
+    attention_mask: torch.Tensor  # (B, L) 1 for real subwords
+    word_ids: torch.Tensor        # (B, L) index of the text word a subword belongs to, -1 elsewhere
+    num_words: torch.Tensor       # (B,) words in each text
+    label_positions: torch.Tensor  # (B, C) position of each label's <<ENT>> token (0 for padding)
+    label_mask: torch.Tensor      # (B, C) True for real labels
+
+
+def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]],
+                   ent_token: str, sep_token: str, max_subwords: int) -> PromptBatch:
+    """Tokenize label prompt + words for each example; raise if one is longer than max_subwords."""
+    ent_id = tok.token_to_id(ent_token)
+    rows = []
+    for text_words, text_labels in zip(words, labels, strict=True):
+        prompt = label_prompt(text_labels, ent_token, sep_token)
+        enc = tok.encode(prompt + text_words, is_pretokenized=True)
+        if len(enc.ids) > max_subwords:
+            raise ValueError(f"prompt + text is {len(enc.ids)} subwords, more than the encoder's "
+                             f"{max_subwords}; use fewer or shorter labels or a smaller max_len")
+        offset = len(prompt)  # pre-split items before the first text word
+        word_ids = [-1 if w is None or w < offset else w - offset for w in enc.word_ids]
+        ents = [i for i, t in enumerate(enc.ids) if t == ent_id]
+        rows.append((enc.ids, word_ids, len(text_words), ents))
+    return _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
+
+
+def _pad(rows: list, pad_id: int, C: int) -> PromptBatch:
+    B, L = len(rows), max(len(r[0]) for r in rows)
+    ids = torch.full((B, L), pad_id, dtype=torch.long)          # (B, L)
+    word_ids = torch.full((B, L), -1, dtype=torch.long)         # (B, L)
+    positions = torch.zeros(B, C, dtype=torch.long)             # (B, C)
+    for b, (row_ids, row_words, _, ents) in enumerate(rows):
+        ids[b, :len(row_ids)] = torch.tensor(row_ids)
+        word_ids[b, :len(row_words)] = torch.tensor(row_words)
+        positions[b, :len(ents)] = torch.tensor(ents, dtype=torch.long)
+    attention = (torch.arange(L)[None, :] < torch.tensor([len(r[0]) for r in rows])[:, None]).long()
+    label_mask = torch.arange(C)[None, :] < torch.tensor([len(r[3]) for r in rows])[:, None]  # (B, C)
+    num_words = torch.tensor([r[2] for r in rows], dtype=torch.long)  # (B,)
+    return PromptBatch(ids, attention, word_ids, num_words, positions, label_mask)
+
+
+def pool_words(hidden: torch.Tensor, word_ids: torch.Tensor, num_words: int, mode: str = "first") -> torch.Tensor:
+    """Subword vectors to word vectors: (B, L, D), (B, L) -> (B, W, D); a word without subwords gets zeros."""
+    B, L, D = hidden.shape
+    out = hidden.new_zeros(B, num_words + 1, D)                 # (B, W+1, D) slot W collects non-text subwords
+    target = torch.where(word_ids < 0, num_words, word_ids)     # (B, L)
+    if mode in ("first", "last"):
+        pos = torch.arange(L, device=hidden.device).expand(B, L)  # (B, L)
+        order = pos if mode == "last" else L - 1 - pos           # the surviving write is the wanted subword
+        sel = torch.zeros(B, num_words + 1, dtype=torch.long, device=hidden.device).scatter_reduce(
+            1, target, order, reduce="amax", include_self=False)  # (B, W+1)
+        sel = sel if mode == "last" else L - 1 - sel
+        has = torch.zeros_like(sel, dtype=torch.bool).scatter(1, target, True)  # (B, W+1)
+        out = hidden.gather(1, sel[..., None].expand(-1, -1, D)) * has[..., None]  # (B, W+1, D)
+    else:
+        index = target[..., None].expand(-1, -1, D)              # (B, L, D)
+        out = out.scatter_reduce(1, index, hidden, reduce="mean" if mode == "mean" else "amax",
+                                 include_self=False)             # (B, W+1, D)
+    return out[:, :num_words]                                    # (B, W, D)
+
+
+def gather_labels(hidden: torch.Tensor, positions: torch.Tensor, label_mask: torch.Tensor) -> torch.Tensor:
+    """Label vectors = encoder output at each <<ENT>>: (B, L, D), (B, C) -> (B, C, D), zeros for padding."""
+    out = hidden.gather(1, positions[..., None].expand(-1, -1, hidden.shape[-1]))  # (B, C, D)
+    return out * label_mask[..., None]                                              # (B, C, D)

@@ -1,0 +1,48 @@
+"""Span enumeration and the markerV0 span representation (GLiNER §2.2, eq. 1).
+
+Shapes: B batch, W words, K max span width, D hidden.
+"""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from .layers import FFN
+
+
+def enumerate_spans(num_words: int, max_width: int, device=None) -> torch.Tensor:
+    """Every (start, end) with end = start + k, k < K, start-major: (W*K, 2), ends may run past the text."""
+    starts = torch.arange(num_words, device=device).repeat_interleave(max_width)  # (W*K,)
+    widths = torch.arange(max_width, device=device).repeat(num_words)             # (W*K,)
+    return torch.stack([starts, starts + widths], dim=-1)                         # (W*K, 2)
+
+
+def span_mask(lengths: torch.Tensor, num_words: int, max_width: int) -> torch.Tensor:
+    """(B,) word counts -> (B, W, K) True where the span ends inside its text."""
+    ends = enumerate_spans(num_words, max_width, lengths.device)[:, 1]        # (W*K,)
+    return (ends[None, :] < lengths[:, None]).view(-1, num_words, max_width)   # (B, W, K)
+
+
+class SpanMarker(nn.Module):
+    """markerV0: span = FFN_out(relu([FFN_start(h_i); FFN_end(h_j)])) for span (i, j)."""
+
+    def __init__(self, hidden_size: int, max_width: int, dropout: float):
+        super().__init__()
+        self.max_width = max_width
+        self.start = FFN(hidden_size, dropout)
+        self.end = FFN(hidden_size, dropout)
+        self.out = FFN(2 * hidden_size, dropout, hidden_size)
+
+    def forward(self, words: torch.Tensor) -> torch.Tensor:
+        """(B, W, D) word vectors -> (B, W, K, D) span vectors; spans past the text hold garbage, mask them."""
+        B, W, D = words.shape
+        spans = enumerate_spans(W, self.max_width, words.device).clamp(max=max(W - 1, 0))  # (W*K, 2)
+        start = self.start(words)[:, spans[:, 0]]                  # (B, W*K, D)
+        end = self.end(words)[:, spans[:, 1]]                      # (B, W*K, D)
+        pair = torch.cat([start, end], dim=-1).relu()              # (B, W*K, 2D)
+        return self.out(pair).view(B, W, self.max_width, D)        # (B, W, K, D)
+
+
+def score_spans(span_vectors: torch.Tensor, label_vectors: torch.Tensor) -> torch.Tensor:
+    """Span x label logits, a plain dot product (GLiNER §2.2, eq. 2 before the sigmoid): (B, W, K, D), (B, C, D) -> (B, W, K, C)."""
+    return torch.einsum("bwkd,bcd->bwkc", span_vectors, label_vectors)

@@ -1,0 +1,54 @@
+"""Reading weight files safely and loading them with every key and shape checked."""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file
+from torch import nn
+
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+def read_state_dict(folder: str | Path) -> dict[str, torch.Tensor]:
+    """Read model.safetensors, or else pytorch_model.bin with torch.load(weights_only=True)."""
+    folder = Path(folder)
+    for name in WEIGHT_FILES:
+        path = folder / name
+        if path.is_file():
+            return load_file(path) if name.endswith(".safetensors") else _load_pickle(path)
+    raise FileNotFoundError(f"{folder}: none of {WEIGHT_FILES} found")
+
+
+def _load_pickle(path: Path) -> dict[str, torch.Tensor]:
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as err:
+        raise ValueError(f"{path}: refused: the file needs more than plain tensors to load "
+                         f"(arbitrary pickled objects can run code); convert it to safetensors. "
+                         f"Details: {err}") from None
+    if not isinstance(state, dict):
+        raise ValueError(f"{path}: expected a state dict, got {type(state).__name__}")
+    return state
+
+
+def check_and_load(model: nn.Module, state: dict[str, torch.Tensor], source: str) -> None:
+    """Copy state into model; raise naming every missing, unexpected or mis-shaped key."""
+    expected = model.state_dict()
+    missing = sorted(set(expected) - set(state))
+    unexpected = sorted(set(state) - set(expected))
+    shapes = [f"{k}: file {tuple(state[k].shape)} vs model {tuple(v.shape)}"
+              for k, v in expected.items() if k in state and state[k].shape != v.shape]
+    problems = []
+    if missing:
+        problems.append(f"missing keys {missing}")
+    if unexpected:
+        problems.append(f"unexpected keys {unexpected}")
+    if shapes:
+        problems.append("shape mismatches " + "; ".join(shapes))
+    if problems:
+        raise ValueError(f"{source}: weights do not fit the model: " + " | ".join(problems))
+    with torch.no_grad():
+        for key, value in expected.items():
+            value.copy_(state[key])
