@@ -16,6 +16,7 @@ from safetensors.torch import save_file
 
 from .config import GLiNERConfig
 from .encoder import Encoder, EncoderConfig, hf_bert_to_ours
+from .pretrained import resolve_encoder
 from .prompt import add_marker_tokens, load_tokenizer
 from .weights import check_and_load, read_state_dict
 
@@ -25,8 +26,9 @@ OWN_CONFIG, ENCODER_CONFIG = "minigliner_config.json", "encoder_config.json"
 def build_from_encoder(config: GLiNERConfig):
     """A new GLiNER on a pretrained BERT folder: markers added to the tokenizer, embeddings resized."""
     from .model import GLiNER
-    encoder = Encoder.from_folder(config.encoder)
-    tokenizer = load_tokenizer(config.encoder)
+    folder = resolve_encoder(config.encoder)
+    encoder = Encoder.from_folder(folder)
+    tokenizer = load_tokenizer(folder)
     add_marker_tokens(tokenizer, config.ent_token, config.sep_token)
     encoder.resize_token_embeddings(tokenizer.get_vocab_size())
     return GLiNER(config, encoder, tokenizer)

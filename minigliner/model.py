@@ -68,27 +68,33 @@ class GLiNER(nn.Module):
         """Entities of one text: dicts {start, end, text, label, score} with character offsets."""
         return self.inference([text], labels, threshold, flat_ner, multi_label)[0]
 
-    @torch.inference_mode()
     def inference(self, texts: list[str], labels: list[str], threshold: float = 0.5,
                   flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8) -> list[list[dict]]:
         """Entities of many texts, batch_size windows at a time; long texts are split into windows."""
         if isinstance(texts, str):
             raise TypeError("texts must be a list of strings; use predict_entities for one text")
-        labels = check_labels(labels)
-        check_threshold(threshold)
         for t in texts:
             if not isinstance(t, str):
                 raise TypeError(f"every text must be a str, got {type(t).__name__}")
+        labels = check_labels(labels)
+        words = [split_words(t) for t in texts]
+        spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
+                                   flat_ner, multi_label, batch_size)
+        return [[self._entity(text, ws, labels, span) for span in text_spans]
+                for text, ws, text_spans in zip(texts, words, spans)]
+
+    @torch.inference_mode()
+    def predict_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
+                      flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8) -> list[list[Span]]:
+        """Selected spans (word indices) of pre-split texts; labels must be free of duplicates."""
+        check_threshold(threshold)
         was_training = self.training
         self.eval()
-        words = [split_words(t) for t in texts]
-        jobs = [(i, s, e) for i, w in enumerate(words) for s, e in self._windows([x.text for x in w], labels)]
-        candidates: list[dict[tuple, Span]] = [{} for _ in texts]
+        jobs = [(i, s, e) for i, w in enumerate(words) if w for s, e in self._windows(w, labels)]
+        candidates: list[dict[tuple, Span]] = [{} for _ in words]
         for b in range(0, len(jobs), batch_size):
-            chunk = [j for j in jobs[b:b + batch_size] if j[2] > j[1]]
-            if not chunk:
-                continue
-            batch = self.prompt_batch([[w.text for w in words[i][s:e]] for i, s, e in chunk], [labels] * len(chunk))
+            chunk = jobs[b:b + batch_size]
+            batch = self.prompt_batch([words[i][s:e] for i, s, e in chunk], [labels] * len(chunk))
             probs = torch.sigmoid(self(batch)[0])                              # (B, W, K, C)
             for row, (i, s, e) in enumerate(chunk):
                 for span in span_candidates(probs[row], e - s, threshold):
@@ -96,9 +102,7 @@ class GLiNER(nn.Module):
                     if key not in candidates[i] or candidates[i][key].score < span.score:
                         candidates[i][key] = Span(*key, span.score)
         self.train(was_training)
-        return [[self._entity(texts[i], words[i], labels, span)
-                 for span in greedy_select(sorted(candidates[i].values(), key=_order), flat_ner, multi_label)]
-                for i in range(len(texts))]
+        return [greedy_select(sorted(c.values(), key=_order), flat_ner, multi_label) for c in candidates]
 
     def _windows(self, words: list[str], labels: list[str]) -> list[tuple[int, int]]:
         """[start, end) word windows of one text that fit max_len words and the encoder's positions."""

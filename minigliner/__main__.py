@@ -1,0 +1,120 @@
+"""Command line: python -m minigliner train | predict | evaluate."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import torch
+
+
+def _labels(text: str) -> list[str]:
+    return [label.strip() for label in text.split(",") if label.strip()]
+
+
+def read_examples(path: str, dataset: str | None = None, label_names: str | None = None) -> list[dict]:
+    """GLiNER JSON (.json/.jsonl) or BIO (.txt/.bio) by file extension."""
+    from .data import LoadReport, load_label_names, read_bio, read_gliner_json
+    report = LoadReport()
+    if Path(path).suffix in (".json", ".jsonl"):
+        examples = read_gliner_json(path, report)
+    else:
+        names = load_label_names(label_names, dataset or Path(path).parent.name) if label_names else None
+        examples = read_bio(path, names, report)
+    print(f"{path}: {report.summary()}", file=sys.stderr)
+    for line in report.repaired[:5]:
+        print(f"  repaired: {line}", file=sys.stderr)
+    return examples
+
+
+def cmd_train(args) -> None:
+    from .config import GLiNERConfig
+    from .model import GLiNER
+    from .train import TrainConfig, train
+    torch.manual_seed(args.seed)
+    examples = read_examples(args.data)
+    config = GLiNERConfig(encoder=args.encoder, hidden_size=args.hidden_size)
+    model = GLiNER.from_encoder(config)
+    cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
+                      lr_others=args.lr_others, output_dir=args.out, save_every=args.save_every)
+    losses = train(model, examples, cfg, rng=random.Random(args.seed))
+    print(f"trained {len(losses)} steps; last-50 mean loss {sum(losses[-50:]) / len(losses[-50:]):.3f}; "
+          f"saved to {args.out}")
+
+
+def cmd_predict(args) -> None:
+    from .model import GLiNER
+    model = GLiNER.from_pretrained(args.model)
+    texts = args.text or [line.rstrip("\n") for line in open(args.file, encoding="utf-8")]
+    results = model.inference(texts, _labels(args.labels), threshold=args.threshold,
+                              flat_ner=not args.nested, multi_label=args.multi_label)
+    for text, entities in zip(texts, results):
+        if args.json:
+            print(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
+            continue
+        print(text)
+        for e in entities:
+            print(f"  {e['text']!r:40} {e['label']:24} {e['score']:.3f}  [{e['start']}:{e['end']}]")
+        if not entities:
+            print("  (no entities)")
+
+
+def cmd_evaluate(args) -> None:
+    from .evaluate import evaluate
+    from .model import GLiNER
+    model = GLiNER.from_pretrained(args.model)
+    examples = read_examples(args.data, label_names=args.label_names)
+    labels = _labels(args.labels) if args.labels else sorted({l for ex in examples for *_, l in ex["ner"]})
+    result = evaluate(model, examples, labels, threshold=args.threshold, flat_ner=not args.nested)
+    print(f"{'label':28} {'P':>6} {'R':>6} {'F1':>6}")
+    for label, r in result["per_label"].items():
+        print(f"{label:28} {100 * r['precision']:6.1f} {100 * r['recall']:6.1f} {100 * r['f1']:6.1f}")
+    print(f"{'micro':28} {100 * result['precision']:6.1f} {100 * result['recall']:6.1f} {100 * result['f1']:6.1f}")
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m minigliner", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train", help="train a span GLiNER on GLiNER JSON or BIO data")
+    t.add_argument("--data", required=True)
+    t.add_argument("--encoder", default="minilm", help="BERT folder, hub id, or 'minilm' (offline package)")
+    t.add_argument("--out", required=True, help="folder for the trained model")
+    t.add_argument("--steps", type=int, default=300)
+    t.add_argument("--batch-size", type=int, default=8)
+    t.add_argument("--hidden-size", type=int, default=384)
+    t.add_argument("--lr-encoder", type=float, default=3e-5)
+    t.add_argument("--lr-others", type=float, default=1e-4)
+    t.add_argument("--save-every", type=int, default=0)
+    t.add_argument("--seed", type=int, default=0)
+    t.set_defaults(run=cmd_train)
+    p = sub.add_parser("predict", help="print the entities of texts")
+    p.add_argument("--model", required=True)
+    p.add_argument("--labels", required=True, help="comma-separated, e.g. person,city")
+    p.add_argument("--threshold", type=float, default=0.5)
+    p.add_argument("--nested", action="store_true")
+    p.add_argument("--multi-label", action="store_true")
+    p.add_argument("--file", help="one text per line")
+    p.add_argument("--json", action="store_true", help="one JSON object per text")
+    p.add_argument("text", nargs="*")
+    p.set_defaults(run=cmd_predict)
+    e = sub.add_parser("evaluate", help="entity-level P/R/F1 on GLiNER JSON or BIO data")
+    e.add_argument("--model", required=True)
+    e.add_argument("--data", required=True)
+    e.add_argument("--labels", help="comma-separated; default: the labels found in the data")
+    e.add_argument("--label-names", help="label_names.json for BIO tag codes")
+    e.add_argument("--threshold", type=float, default=0.5)
+    e.add_argument("--nested", action="store_true")
+    e.add_argument("--out", help="write the result as JSON")
+    e.set_defaults(run=cmd_evaluate)
+    args = parser.parse_args(argv)
+    if args.command == "predict" and not args.text and not args.file:
+        parser.error("predict needs texts or --file")
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()

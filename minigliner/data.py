@@ -1,0 +1,155 @@
+"""Reading NER data (GLiNER JSON, BIO) and turning examples into training targets.
+
+An example is GLiNER JSON: {"tokenized_text": [words], "ner": [[start, end_inclusive, label], ...]}.
+Shapes: B batch, W words, K max span width, C labels.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+
+
+@dataclass
+class LoadReport:
+    """What a reader saw: counts, and what it repaired or could not use."""
+
+    sentences: int = 0
+    entities: int = 0
+    types: Counter = field(default_factory=Counter)
+    repaired: list[str] = field(default_factory=list)  # "file:line: what was done"
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.sentences} sentences, {self.entities} entities, {len(self.types)} types; "
+                f"{len(self.repaired)} repaired, {len(self.skipped)} skipped")
+
+
+def read_gliner_json(path: str | Path, report: LoadReport | None = None) -> list[dict]:
+    """Read and validate a GLiNER JSON list (or JSON-lines) file; errors name the file and example."""
+    path, report = Path(path), report if report is not None else LoadReport()
+    text = path.read_text(encoding="utf-8")
+    records = json.loads(text) if text.lstrip().startswith("[") else [
+        json.loads(line) for line in text.splitlines() if line.strip()]
+    examples = [_check_example(r, f"{path}: example {i}") for i, r in enumerate(records)]
+    for ex in examples:
+        report.sentences += 1
+        report.entities += len(ex["ner"])
+        report.types.update(label for *_, label in ex["ner"])
+    return examples
+
+
+def _check_example(record, where: str) -> dict:
+    if not isinstance(record, dict) or "tokenized_text" not in record:
+        raise ValueError(f"{where}: expected an object with 'tokenized_text' and 'ner'")
+    words = record["tokenized_text"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{where}: 'tokenized_text' must be a list of strings")
+    ner = []
+    for ent in record.get("ner", []):
+        if not (isinstance(ent, (list, tuple)) and len(ent) == 3 and isinstance(ent[2], str)):
+            raise ValueError(f"{where}: entity {ent!r} is not [start, end, label]")
+        s, e, label = int(ent[0]), int(ent[1]), ent[2]
+        if not 0 <= s <= e < len(words):
+            raise ValueError(f"{where}: entity {ent!r} is out of range for {len(words)} words "
+                             f"(end is inclusive) or reversed")
+        ner.append([s, e, label])
+    return {"tokenized_text": words, "ner": ner}
+
+
+def read_bio(path: str | Path, label_names: dict[str, str] | None = None,
+             report: LoadReport | None = None) -> list[dict]:
+    """Read `word<TAB>tag` lines (blank line between sentences); an I- without its B- starts an entity (counted)."""
+    path, report = Path(path), report if report is not None else LoadReport()
+    examples, words, ner, open_ent = [], [], [], None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for lineno, line in enumerate(lines + [""], start=1):
+        if not line.strip():
+            if words:
+                examples.append({"tokenized_text": words, "ner": ner})
+            words, ner, open_ent = [], [], None
+            continue
+        if "\t" not in line:
+            raise ValueError(f"{path}:{lineno}: expected 'word<TAB>tag', got {line!r}")
+        word, tag = line.rsplit("\t", 1)
+        tag, i = tag.strip(), len(words)
+        words.append(word)
+        if tag == "O":
+            open_ent = None
+            continue
+        prefix, _, code = tag.partition("-")
+        if prefix not in ("B", "I") or not code:
+            raise ValueError(f"{path}:{lineno}: tag {tag!r} is not O, B-type or I-type")
+        label = label_name(code, label_names)
+        if prefix == "I" and open_ent is not None and open_ent[2] == label:
+            open_ent[1] = i
+            continue
+        if prefix == "I":
+            report.repaired.append(f"{path}:{lineno}: {tag} without a B-{code} before it; started a new entity")
+        open_ent = [i, i, label]
+        ner.append(open_ent)
+    for ex in examples:
+        report.sentences += 1
+        report.entities += len(ex["ner"])
+        report.types.update(label for *_, label in ex["ner"])
+    return examples
+
+
+def label_name(code: str, names: dict[str, str] | None) -> str:
+    """A tag code as natural-language label text: the mapping if given, else '_' -> ' ' and lower case."""
+    if names and code in names:
+        return names[code]
+    return code.replace("_", " ").lower()
+
+
+def load_label_names(path: str | Path, dataset: str) -> dict[str, str]:
+    """The code -> name mapping of one dataset from a label_names.json file ({} if it has none)."""
+    table = json.loads(Path(path).read_text(encoding="utf-8"))
+    return table.get(dataset, {})
+
+
+def split_long(examples: list[dict], max_words: int) -> tuple[list[dict], int]:
+    """Cut examples longer than max_words into pieces; return pieces and the count of entities cut in two."""
+    out, cut = [], 0
+    for ex in examples:
+        words = ex["tokenized_text"]
+        for a in range(0, max(len(words), 1), max_words):
+            b = min(a + max_words, len(words))
+            ner = [[s - a, e - a, lab] for s, e, lab in ex["ner"] if a <= s and e < b]
+            cut += sum(1 for s, e, _ in ex["ner"] if a <= s < b <= e)
+            out.append({"tokenized_text": words[a:b], "ner": ner})
+    return out, cut
+
+
+def sample_labels(batch: list[dict], max_types: int, max_neg_type_ratio: int,
+                  rng: random.Random) -> list[list[str]]:
+    """Per-example label lists: its own types plus negatives drawn from the batch, shuffled, capped (GLiNER §3)."""
+    pool = sorted({label for ex in batch for *_, label in ex["ner"]})
+    rng.shuffle(pool)
+    labels = []
+    for ex in batch:
+        ratio = rng.randint(0, max_neg_type_ratio) if max_neg_type_ratio else 0
+        types = sorted({lab for *_, lab in ex["ner"]} | set(pool[:len(ex["ner"]) * ratio]))
+        rng.shuffle(types)
+        labels.append(types[:max_types] or pool[:1] or ["entity"])
+    return labels
+
+
+def span_targets(batch: list[dict], labels: list[list[str]], num_words: int,
+                 max_width: int) -> tuple[torch.Tensor, int]:
+    """(B, W, K, C) 0/1 targets, and how many gold entities are wider than max_width (not representable)."""
+    C = max(len(l) for l in labels)
+    targets = torch.zeros(len(batch), num_words, max_width, C)    # (B, W, K, C)
+    too_wide = 0
+    for b, (ex, ex_labels) in enumerate(zip(batch, labels)):
+        index = {lab: c for c, lab in enumerate(ex_labels)}
+        for s, e, lab in ex["ner"]:
+            if e - s >= max_width:
+                too_wide += 1
+            elif lab in index:
+                targets[b, s, e - s, index[lab]] = 1.0
+    return targets, too_wide

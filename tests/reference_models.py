@@ -1,0 +1,204 @@
+"""Tiny random-weight reference GLiNER models (gliner==0.2.29), built offline.
+
+Everything here is deterministic: a fixed hand-written WordPiece vocabulary,
+seeded BERT backbones and a seeded GLiNER head.  See tests/reference_internals.md.
+"""
+
+import os
+import string
+
+import torch
+
+SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+# Words deliberately missing (split into subwords): copenhagen, schwarzenegger,
+# microsoft, barack, obama, zurich, tuesday, amazon, arnold, einstein, ...
+WORDS = """the a an of in on at to for from by with and or but is was were are be been
+has have had he she it they we i you his her their its this that these those not no
+born lived lives live works worked work said says visited visit moved founded met
+who what where when which as after before during into over under about up down out
+person people city country organization company location date time place event
+product name names team club group university school government party year years
+day days month new old first last big small good great best many more most
+john mary paul anna peter london paris berlin new york france germany google apple
+january february march april may june july august september october november december
+monday today yesterday president ceo capital river mountain museum hospital bank
+one two three four five ten hundred thousand million dollars euros percent""".split()
+PIECES = ["##s", "##es", "##ed", "##ing", "##er", "##ers", "##ly", "##ion", "##al", "##an",
+          "##en", "##in", "##on", "##ar", "##or", "##ic", "##ia", "##st", "##ch", "##ag"]
+CHARS = list(string.ascii_lowercase) + list(string.digits)
+PUNCT = list(string.punctuation) + ["…", "–", "—", "’", "“", "”"]
+
+
+def vocabulary():
+    """The fixed vocabulary, in id order (no duplicates)."""
+    vocab = []
+    for tok in SPECIALS + WORDS + PIECES + CHARS + ["##" + c for c in CHARS] + PUNCT:
+        if tok not in vocab:
+            vocab.append(tok)
+    return vocab
+
+
+def make_tokenizer_dir(path):
+    """Save a BERT-style fast tokenizer with the fixed vocabulary into `path`."""
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from transformers import PreTrainedTokenizerFast
+
+    vocab = {tok: i for i, tok in enumerate(vocabulary())}
+    tok = Tokenizer(models.WordPiece(vocab=vocab, unk_token="[UNK]", max_input_chars_per_word=100))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece(prefix="##")
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])])
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]",
+                                   cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",
+                                   model_max_length=512)
+    os.makedirs(path, exist_ok=True)
+    fast.save_pretrained(path)
+    return path
+
+
+def make_bert_dir(path, hidden=32, layers=2, heads=2, inter=64, seed=0):
+    """Save a random-init BertModel (safetensors) plus the tokenizer into `path`."""
+    from transformers import BertConfig, BertModel
+
+    make_tokenizer_dir(path)
+    torch.manual_seed(seed)
+    cfg = BertConfig(vocab_size=len(vocabulary()), hidden_size=hidden, num_hidden_layers=layers,
+                     num_attention_heads=heads, intermediate_size=inter, max_position_embeddings=512)
+    BertModel(cfg).save_pretrained(path, safe_serialization=True)
+    return path
+
+
+def make_reference_span_model(tmpdir, seed=0, **config_overrides):
+    """Build a tiny GLiNER (span by default) on a local BERT backbone.
+
+    Overrides go to GLiNERConfig, e.g. span_mode="token_level",
+    labels_encoder=make_bert_dir(...), post_fusion_schema="l2l-l2t-t2t".
+    The backbone folder is `tmpdir/bert` (created if missing).
+    """
+    from gliner import GLiNER, GLiNERConfig
+
+    bert = os.path.join(tmpdir, "bert")
+    if not os.path.exists(os.path.join(bert, "config.json")):
+        make_bert_dir(bert)
+    kwargs = dict(model_name=bert, hidden_size=32, max_width=12)
+    kwargs.update(config_overrides)
+    torch.manual_seed(seed)  # embedding resize for the new special tokens samples the RNG
+    model = GLiNER.from_config(GLiNERConfig(**kwargs), backbone_from_pretrained=True,
+                               local_files_only=True)
+    return model.eval()
+
+
+def make_reference_token_model(tmpdir, seed=0, **overrides):
+    return make_reference_span_model(tmpdir, seed, span_mode="token_level", **overrides)
+
+
+def make_reference_biencoder_model(tmpdir, seed=0, post_fusion=False, **overrides):
+    labels_dir = os.path.join(tmpdir, "labels_bert")
+    if not os.path.exists(os.path.join(labels_dir, "config.json")):
+        make_bert_dir(labels_dir, seed=1)
+    if post_fusion:
+        overrides.setdefault("post_fusion_schema", "l2l-l2t-t2t")
+    return make_reference_span_model(tmpdir, seed, labels_encoder=labels_dir, **overrides)
+
+
+def spread_scores(model, seed=0, std=0.5):
+    """Re-draw the last layers of the span and prompt FFNs (zero bias) so that
+    sigmoid scores spread over ~0..0.6 instead of clustering at ~0.52-0.54;
+    makes thresholds 0.3/0.5 and flat/nested decoding meaningful. In place."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for lin in (model.model.prompt_rep_layer[3], model.model.span_rep_layer.span_rep_layer.out_project[3]):
+            lin.weight.copy_(torch.randn(lin.weight.shape, generator=g) * std)
+            lin.bias.zero_()
+    return model
+
+
+def save_reference(model, path):
+    model.save_pretrained(path, safe_serialization=True)
+    return path
+
+
+def load_reference(path):
+    from gliner import GLiNER
+
+    return GLiNER.from_pretrained(path, local_files_only=True).eval()
+
+
+# ---------------------------------------------------------------------------
+# Calling the reference pieces directly (parity tests)
+# ---------------------------------------------------------------------------
+
+def reference_batch(model, texts, labels):
+    """Inference-time batch exactly as `model.inference` builds it (one chunk)."""
+    prepared = model.prepare_batch(texts, labels)
+    batch = model.collate_batch(prepared["input_x"], prepared["entity_types"], model.create_collator())
+    return prepared, batch
+
+
+@torch.no_grad()
+def reference_forward(model, texts, labels):
+    """Intermediate tensors of one uni-encoder span forward pass (eval mode).
+
+    Returns word_vectors (B,W,D) = BiLSTM output fed to the span layer,
+    word_vectors_pre_lstm (first-subword vectors), label_vectors (B,C,D) after
+    the prompt FFN, label_vectors_pre_ffn (encoder output at <<ENT>>),
+    span_logits (B,W,K,C), span_mask (B,W,K) bool, plus the batch itself.
+    Empty/whitespace texts are dropped (as `inference` does).
+    """
+    model.eval()
+    prepared, batch = reference_batch(model, texts, labels)
+    core = model.model
+    seen = {}
+    hooks = [core.prompt_rep_layer.register_forward_hook(
+        lambda m, i, o: seen.update(label_pre=i[0], label_post=o))]
+    if hasattr(core, "rnn"):
+        hooks.append(core.rnn.register_forward_hook(
+            lambda m, i, o: seen.update(word_pre=i[0], word_post=o)))
+    try:
+        out = core(**batch)
+    finally:
+        for h in hooks:
+            h.remove()
+    B, W, K, C = out.logits.shape
+    return {
+        "word_vectors": out.words_embedding,
+        "word_vectors_pre_lstm": seen.get("word_pre"),
+        "label_vectors": seen["label_post"],
+        "label_vectors_pre_ffn": seen["label_pre"],
+        "label_mask": out.prompts_embedding_mask,
+        "span_logits": out.logits,
+        "span_mask": batch["span_mask"].view(B, W, K),
+        "word_mask": out.mask,
+        "batch": batch,
+        "prepared": prepared,
+    }
+
+
+def reference_loss(model, examples, labels, **loss_kwargs):
+    """Training loss of the reference on GLiNER JSON examples, in eval mode (no dropout).
+
+    examples: [{"tokenized_text": [...], "ner": [[start, end_inclusive, label], ...]}]
+    labels: one list shared by all examples, or one list per example.
+    loss_kwargs go to UniEncoderSpanModel.loss: alpha, gamma, prob_margin,
+    label_smoothing, reduction ("sum" default | "mean"), negatives, masking.
+    Returns (loss, batch); batch["labels"] is (B, W*K, C).
+    """
+    model.eval()
+    if not labels or isinstance(labels[0], str):
+        labels = [list(labels)] * len(examples)  # the collator needs per-example lists
+    collator = model.data_collator_class(model.config, data_processor=model.data_processor,
+                                         prepare_labels=True)
+    batch = collator(examples, entity_types=labels)
+    loss_kwargs.setdefault("masking", "none")  # "global" would draw random numbers
+    out = model.model(**batch, **loss_kwargs)
+    return out.loss, batch
+
+
+def reference_entities(model, texts, labels, threshold=0.5, flat_ner=True, multi_label=False,
+                       batch_size=8):
+    """Public decoding: list (per text) of {start, end, text, label, score} dicts."""
+    return model.inference(texts, labels, flat_ner=flat_ner, threshold=threshold,
+                           multi_label=multi_label, batch_size=batch_size)
