@@ -1,0 +1,57 @@
+"""Every notebook is committed executed and ends with an agreement cell that checks the module it names.
+
+The agreement cell starts with a line `# agreement: minigliner.<module>[, minigliner.<module> ...]`;
+for each named module the cell must import it and use at least one of its public names, and the
+cell must assert (assert, torch.testing.assert_close, ...). nbval runs the cells themselves.
+"""
+import ast
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXPECTED = {  # notebook number -> modules its agreement cell must cover
+    "00": {"model"}, "01": {"prompt"}, "02": {"encoder"}, "03": {"spans"},
+    "04": {"spans", "layers"}, "05": {"spans", "losses"}, "06": {"decoding"}, "07": {"train"},
+}
+MARKER = re.compile(r"^# agreement: (.+)$", re.M)
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def test_the_concept_notebooks_exist():
+    assert {p.name[:2] for p in NOTEBOOKS} >= set(EXPECTED)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_executed(path):
+    cells = code_cells(json.loads(path.read_text()))
+    assert cells and all(c.get("execution_count") for c in cells), "commit notebooks executed"
+    assert any(c.get("outputs") for c in cells)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_agreement_cell_covers_its_modules(path):
+    cells = code_cells(json.loads(path.read_text()))
+    marked = [c for c in cells if MARKER.search("".join(c["source"]))]
+    assert marked, f"{path.name}: no '# agreement: minigliner.<module>' cell"
+    source = "".join(marked[-1]["source"])
+    named = {m.strip().removeprefix("minigliner.") for m in MARKER.search(source).group(1).split(",")}
+    assert named >= EXPECTED.get(path.name[:2], set()), f"{path.name}: must cover {EXPECTED[path.name[:2]]}"
+    tree = ast.parse(source)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
+        n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+    for module in named:
+        mod = importlib.import_module(f"minigliner.{module}")
+        public = {k for k in vars(mod) if not k.startswith("_")}
+        assert f"minigliner.{module}" in source or f"from minigliner import {module}" in source, module
+        assert (used | imported) & public, f"{path.name}: the agreement cell uses nothing from minigliner.{module}"
+    asserts = [n for n in ast.walk(tree) if isinstance(n, ast.Assert)] + [
+        n for n in ast.walk(tree) if isinstance(n, ast.Call) and "assert" in ast.unparse(n.func)]
+    assert asserts, f"{path.name}: the agreement cell asserts nothing"
