@@ -20,7 +20,7 @@ def enumerate_spans(num_words: int, max_width: int, device=None) -> torch.Tensor
 def span_mask(lengths: torch.Tensor, num_words: int, max_width: int) -> torch.Tensor:
     """(B,) word counts -> (B, W, K) True where the span ends inside its text."""
     ends = enumerate_spans(num_words, max_width, lengths.device)[:, 1]        # (W*K,)
-    return (ends[None, :] < lengths[:, None]).view(-1, num_words, max_width)   # (B, W, K)
+    return (ends[None, :] < lengths[:, None]).view(len(lengths), num_words, max_width)  # (B, W, K)
 
 
 class SpanMarker(nn.Module):
