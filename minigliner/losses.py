@@ -28,11 +28,12 @@ def negative_mask(targets: torch.Tensor, negatives: float, masking: str) -> torc
     """Keep each negative with probability `negatives`; (B, S, C) targets -> mask of the same shape, or 1.0."""
     if masking == "none":
         return 1.0
-    if masking == "global":      # each negative (span, label) pair on its own
+    # The modes differ in which pairs may be dropped; each such pair is then kept on its own draw.
+    if masking == "global":      # any negative (span, label) pair
         candidates = targets == 0                                   # (B, S, C)
-    elif masking == "label":     # whole labels that have no positive span in the example
+    elif masking == "label":     # pairs of labels that have no positive span in the example
         candidates = (targets.sum(dim=1) == 0)[:, None, :].expand_as(targets)   # (B, S, C)
-    elif masking == "span":      # whole spans that have no positive label
+    elif masking == "span":      # pairs of spans that have no positive label
         candidates = (targets.sum(dim=2) == 0)[:, :, None].expand_as(targets)   # (B, S, C)
     else:
         raise ValueError(f"masking must be none, global, label or span, got {masking!r}")

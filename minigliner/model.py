@@ -90,6 +90,15 @@ class GLiNER(nn.Module):
         check_threshold(threshold)
         was_training = self.training
         self.eval()
+        try:
+            candidates = self._candidates(words, labels, threshold, batch_size)
+        finally:
+            self.train(was_training)
+        return [greedy_select(sorted(c.values(), key=_order), flat_ner, multi_label) for c in candidates]
+
+    def _candidates(self, words: list[list[str]], labels: list[str], threshold: float,
+                    batch_size: int) -> list[dict[tuple, Span]]:
+        """Candidate spans of every text over all its windows, keyed by (start, end, label) in text words."""
         jobs = [(i, s, e) for i, w in enumerate(words) if w for s, e in self._windows(w, labels)]
         candidates: list[dict[tuple, Span]] = [{} for _ in words]
         for b in range(0, len(jobs), batch_size):
@@ -101,8 +110,7 @@ class GLiNER(nn.Module):
                     key = (span.start + s, span.end + s, span.label)           # window -> text word offsets
                     if key not in candidates[i] or candidates[i][key].score < span.score:
                         candidates[i][key] = Span(*key, span.score)
-        self.train(was_training)
-        return [greedy_select(sorted(c.values(), key=_order), flat_ner, multi_label) for c in candidates]
+        return candidates
 
     def _windows(self, words: list[str], labels: list[str]) -> list[tuple[int, int]]:
         """[start, end) word windows of one text that fit max_len words and the encoder's positions."""
