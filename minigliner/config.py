@@ -32,6 +32,7 @@ class GLiNERConfig:
     loss_gamma: float = 0.0           # focal gamma; 0 = plain (clamped) BCE
     label_smoothing: float = 0.0      # targets y -> y(1 - s) + s/2
     loss_reduction: str = "sum"       # sum | mean (mean divides by the number of valid spans)
+    loss_clamp: bool = True           # log(max(p, 1e-6)) as the reference (no gradient past |logit| ~13.8); False = exact
     negatives: float = 1.0            # keep-probability of each negative in the loss
     masking: str = "none"             # which negatives are sampled: none | global | label | span
 

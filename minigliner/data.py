@@ -33,14 +33,30 @@ def read_gliner_json(path: str | Path, report: LoadReport | None = None) -> list
     """Read and validate a GLiNER JSON list (or JSON-lines) file; errors name the file and example."""
     path, report = Path(path), report if report is not None else LoadReport()
     text = path.read_text(encoding="utf-8")
-    records = json.loads(text) if text.lstrip().startswith("[") else [
-        json.loads(line) for line in text.splitlines() if line.strip()]
+    records = _parse_json(text, path)
     examples = [_check_example(r, f"{path}: example {i}") for i, r in enumerate(records)]
     for ex in examples:
         report.sentences += 1
         report.entities += len(ex["ner"])
         report.types.update(label for *_, label in ex["ner"])
     return examples
+
+
+def _parse_json(text: str, path: Path) -> list:
+    """A JSON list, or JSON lines (blank lines ignored); a syntax error names the file and line."""
+    if text.lstrip().startswith("["):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}:{err.lineno}: invalid JSON: {err.msg}") from None
+    records = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{lineno}: invalid JSON: {err.msg}") from None
+    return records
 
 
 def _check_example(record, where: str) -> dict:
@@ -50,10 +66,13 @@ def _check_example(record, where: str) -> dict:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise ValueError(f"{where}: 'tokenized_text' must be a list of strings")
     ner = []
+    if not isinstance(record.get("ner", []), list):
+        raise ValueError(f"{where}: 'ner' must be a list of [start, end, label]")
     for ent in record.get("ner", []):
-        if not (isinstance(ent, (list, tuple)) and len(ent) == 3 and isinstance(ent[2], str)):
-            raise ValueError(f"{where}: entity {ent!r} is not [start, end, label]")
-        s, e, label = int(ent[0]), int(ent[1]), ent[2]
+        if not (isinstance(ent, (list, tuple)) and len(ent) == 3 and isinstance(ent[2], str)
+                and all(isinstance(i, int) and not isinstance(i, bool) for i in ent[:2])):
+            raise ValueError(f"{where}: entity {ent!r} is not [start, end, label] with integer word indices")
+        s, e, label = ent
         if not 0 <= s <= e < len(words):
             raise ValueError(f"{where}: entity {ent!r} is out of range for {len(words)} words "
                              f"(end is inclusive) or reversed")
@@ -127,15 +146,21 @@ def split_long(examples: list[dict], max_words: int) -> tuple[list[dict], int]:
 
 def sample_labels(batch: list[dict], max_types: int, max_neg_type_ratio: int,
                   rng: random.Random) -> list[list[str]]:
-    """Per-example label lists: its own types plus negatives drawn from the batch, shuffled, capped (GLiNER §3)."""
+    """Per-example label lists: its own types, then negatives drawn from the batch, capped, shuffled (GLiNER §3).
+
+    Unlike the reference, the cap drops negatives before it drops any of the example's own types.
+    """
     pool = sorted({label for ex in batch for *_, label in ex["ner"]})
     rng.shuffle(pool)
     labels = []
     for ex in batch:
         ratio = rng.randint(0, max_neg_type_ratio) if max_neg_type_ratio else 0
-        types = sorted({lab for *_, lab in ex["ner"]} | set(pool[:len(ex["ner"]) * ratio]))
+        own = sorted({lab for *_, lab in ex["ner"]})
+        rng.shuffle(own)
+        negatives = [lab for lab in pool[:len(ex["ner"]) * ratio] if lab not in own]
+        types = (own + negatives)[:max_types] or pool[:1] or ["entity"]
         rng.shuffle(types)
-        labels.append(types[:max_types] or pool[:1] or ["entity"])
+        labels.append(types)
     return labels
 
 

@@ -45,7 +45,7 @@ class EncoderConfig:
     def from_json(cls, path: str | Path) -> "EncoderConfig":
         raw = json.loads(Path(path).read_text())
         model_type = raw.get("model_type", "bert")
-        if model_type not in ("bert", "roberta", "xlm-roberta", "electra") or raw.get(
+        if model_type not in ("bert", "electra") or raw.get(
             "position_embedding_type", "absolute") != "absolute":
             raise ValueError(f"{path}: model_type={model_type!r} with position_embedding_type="
                              f"{raw.get('position_embedding_type')!r} is not a BERT-style encoder")
@@ -183,7 +183,7 @@ def hf_bert_to_ours(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     """Rename a HF BertModel (or BertFor*) state dict to this module's names; drop heads."""
     out = {}
     for key, value in state.items():
-        for prefix in ("bert.", "roberta.", "model."):
+        for prefix in ("bert.", "electra.", "model."):
             if key.startswith(prefix):
                 key = key[len(prefix):]
         if key.startswith(_UNUSED_PREFIXES):

@@ -6,16 +6,25 @@ Shapes: B batch, W words, K max span width, C labels.
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 
 EPS = 1e-6  # probabilities are clamped here before the log, so a loss term never exceeds -log(1e-6) ~ 13.8
 
 
 def binary_losses(logits: torch.Tensor, targets: torch.Tensor, alpha: float = -1.0,
-                  gamma: float = 0.0, label_smoothing: float = 0.0) -> torch.Tensor:
-    """Elementwise clamped BCE, optionally focal (Lin et al., 2017, eq. 5) and label-smoothed; same shape as logits."""
+                  gamma: float = 0.0, label_smoothing: float = 0.0, clamp: bool = True) -> torch.Tensor:
+    """Elementwise BCE, optionally focal (Lin et al., 2017, eq. 5) and label-smoothed; same shape as logits.
+
+    clamp=True takes log(max(p, 1e-6)) as the reference does: a pair that is wrong with
+    |logit| > 13.8 then has no gradient at all. clamp=False uses the exact log-sigmoid.
+    """
     y = targets * (1 - label_smoothing) + 0.5 * label_smoothing   # smoothed targets, no gradient
     p = torch.sigmoid(logits)
-    loss = -y * torch.log(p.clamp(min=EPS)) - (1 - y) * torch.log((1 - p).clamp(min=EPS))
+    if clamp:
+        log_p, log_not_p = torch.log(p.clamp(min=EPS)), torch.log((1 - p).clamp(min=EPS))
+    else:
+        log_p, log_not_p = F.logsigmoid(logits), F.logsigmoid(-logits)
+    loss = -y * log_p - (1 - y) * log_not_p
     if gamma > 0:  # focal: down-weight pairs the model already gets right
         p_true = p * y + (1 - p) * (1 - y)
         loss = loss * (1 - p_true) ** gamma
@@ -44,11 +53,11 @@ def negative_mask(targets: torch.Tensor, negatives: float, masking: str) -> torc
 def span_loss(logits: torch.Tensor, targets: torch.Tensor, span_mask: torch.Tensor,
               label_mask: torch.Tensor, alpha: float = -1.0, gamma: float = 0.0,
               label_smoothing: float = 0.0, reduction: str = "sum", negatives: float = 1.0,
-              masking: str = "none") -> torch.Tensor:
+              masking: str = "none", clamp: bool = True) -> torch.Tensor:
     """Scalar loss over valid spans and labels; logits, targets (B, W, K, C), span_mask (B, W, K), label_mask (B, C)."""
     B, W, K, C = logits.shape
     logits, targets = logits.reshape(B, W * K, C), targets.reshape(B, W * K, C).to(logits.dtype)  # (B, S, C)
-    loss = binary_losses(logits, targets, alpha, gamma, label_smoothing)   # (B, S, C)
+    loss = binary_losses(logits, targets, alpha, gamma, label_smoothing, clamp)   # (B, S, C)
     loss = loss * negative_mask(targets, negatives, masking)               # (B, S, C)
     valid = span_mask.reshape(B, W * K, 1) & label_mask.bool()[:, None, :]  # (B, S, C)
     total = (loss * valid).sum()

@@ -52,7 +52,8 @@ class GLiNER(nn.Module):
         logits, mask = self(batch)
         c = self.config
         settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,
-                        reduction=c.loss_reduction, negatives=c.negatives, masking=c.masking)
+                        reduction=c.loss_reduction, negatives=c.negatives, masking=c.masking,
+                        clamp=c.loss_clamp)
         return span_loss(logits, targets, mask, batch.label_mask, **{**settings, **overrides})
 
     def prompt_batch(self, words: list[list[str]], labels: list[list[str]]) -> PromptBatch:

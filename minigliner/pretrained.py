@@ -51,8 +51,9 @@ def resolve_encoder(name: str) -> Path:
     return download(name, ENCODER_FILES)
 
 
-def download(repo_id: str, files: tuple[str, ...], cache: Path = CACHE) -> Path:
+def download(repo_id: str, files: tuple[str, ...], cache: Path | None = None) -> Path:
     """Fetch files of a hub repository into cache/repo_id (once), saying what is downloaded."""
+    cache = CACHE if cache is None else cache
     if repo_id.count("/") != 1 or repo_id.startswith((".", "/")):
         raise FileNotFoundError(f"{repo_id!r} is neither a local folder nor a hub id like 'owner/name'")
     folder = cache / repo_id

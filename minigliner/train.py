@@ -16,6 +16,9 @@ from tqdm import tqdm
 from .data import sample_labels, span_targets, split_long
 
 
+SCHEDULES = ("linear", "cosine", "constant")
+
+
 @dataclass(frozen=True)
 class TrainConfig:
     """Optimisation settings; the model's loss settings live in GLiNERConfig."""
@@ -31,9 +34,17 @@ class TrainConfig:
     save_every: int = 0             # write a checkpoint folder every N steps (0 = only at the end)
     output_dir: str = ""            # where checkpoints go ("" = nowhere)
 
+    def __post_init__(self):
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
+        if self.steps < 1 or self.batch_size < 1:
+            raise ValueError("steps and batch_size must be positive")
+
 
 def lr_factor(step: int, total: int, warmup: int, schedule: str) -> float:
     """Multiplier of the base learning rate at `step` (0-based)."""
+    if schedule not in SCHEDULES:
+        raise ValueError(f"schedule must be one of {SCHEDULES}, got {schedule!r}")
     if step < warmup:
         return (step + 1) / warmup
     if schedule == "constant":
@@ -41,9 +52,7 @@ def lr_factor(step: int, total: int, warmup: int, schedule: str) -> float:
     progress = (step - warmup) / max(1, total - warmup)
     if schedule == "cosine":
         return 0.5 * (1 + math.cos(math.pi * progress))
-    if schedule == "linear":
-        return max(0.0, 1 - progress)
-    raise ValueError(f"schedule must be linear, cosine or constant, got {schedule!r}")
+    return max(0.0, 1 - progress)  # linear
 
 
 def make_optimizer(model, cfg: TrainConfig) -> torch.optim.AdamW:

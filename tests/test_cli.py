@@ -1,0 +1,105 @@
+"""The command line, run as a user would: python -m minigliner predict | evaluate | train."""
+import json
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from minigliner import GLiNER
+
+
+def run(*args, check=True):
+    proc = subprocess.run([sys.executable, "-m", "minigliner", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def saved(tiny_model, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli") / "tiny"
+    tiny_model.save_pretrained(folder)
+    return folder
+
+
+TEXT = "John lived in Paris with Mary ."
+EXAMPLES = [
+    {"tokenized_text": "John lived in Paris with Mary .".split(), "ner": [[0, 0, "person"], [3, 3, "city"], [5, 5, "person"]]},
+    {"tokenized_text": "Peter visited Berlin on Monday .".split(), "ner": [[0, 0, "person"], [2, 2, "city"]]},
+    {"tokenized_text": "Anna met Paul in London .".split(), "ner": [[0, 0, "person"], [2, 2, "person"], [4, 4, "city"]]},
+]
+
+
+def test_predict_prints_the_text_and_entities(saved, tiny_model):
+    out = run("predict", "--model", saved, "--labels", "person,city", "--threshold", "0", TEXT,
+              "Peter visited Berlin .").stdout.splitlines()
+    expected = tiny_model.inference([TEXT, "Peter visited Berlin ."], ["person", "city"], threshold=0.0)
+    assert out[0] == TEXT
+    assert len(out) == 2 + sum(map(len, expected))
+    first = expected[0][0]
+    line = out[1]
+    assert line.startswith("  ") and repr(first["text"]) in line and first["label"] in line
+    assert f"[{first['start']}:{first['end']}]" in line and f"{first['score']:.3f}" in line
+    assert out[1 + len(expected[0])] == "Peter visited Berlin ."
+
+
+def test_predict_json_is_parseable_with_offsets(saved, tiny_model):
+    lines = run("predict", "--model", saved, "--labels", "person, city ,", "--threshold", "0.3", "--nested",
+                "--json", TEXT).stdout.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert record["text"] == TEXT
+    expected = tiny_model.predict_entities(TEXT, ["person", "city"], threshold=0.3, flat_ner=False)
+    assert [(e["start"], e["end"], e["label"]) for e in record["entities"]] == \
+        [(e["start"], e["end"], e["label"]) for e in expected]
+    for e in record["entities"]:
+        assert TEXT[e["start"]:e["end"]] == e["text"]
+
+
+def test_predict_reads_texts_from_a_file_and_says_when_nothing_is_found(saved, tmp_path):
+    path = tmp_path / "texts.txt"
+    path.write_text("John lived in Paris .\nMary met Paul .\n", encoding="utf-8")
+    out = run("predict", "--model", saved, "--labels", "person", "--threshold", "1", "--file", path).stdout
+    assert out.splitlines() == ["John lived in Paris .", "  (no entities)", "Mary met Paul .", "  (no entities)"]
+
+
+def test_predict_without_text_errors(saved):
+    proc = run("predict", "--model", saved, "--labels", "person", check=False)
+    assert proc.returncode == 2 and "predict needs texts or --file" in proc.stderr and proc.stdout == ""
+
+
+def test_evaluate_prints_a_micro_row_and_writes_json(saved, tmp_path, tiny_model):
+    data = tmp_path / "small.json"
+    data.write_text(json.dumps(EXAMPLES))
+    out_json = tmp_path / "result.json"
+    proc = run("evaluate", "--model", saved, "--data", data, "--threshold", "0.3", "--out", out_json)
+    rows = proc.stdout.splitlines()
+    assert rows[0].split() == ["label", "P", "R", "F1"]
+    assert [r.split()[0] for r in rows[1:]] == ["city", "person", "micro"]   # labels found in the data
+    assert "3 sentences, 8 entities, 2 types" in proc.stderr
+    result = json.loads(out_json.read_text())
+    assert set(result) == {"precision", "recall", "f1", "per_label"} and set(result["per_label"]) == {"city", "person"}
+    micro = [float(x) for x in rows[-1].split()[1:]]
+    assert micro == pytest.approx([100 * result[k] for k in ("precision", "recall", "f1")], abs=0.051)
+    from minigliner.evaluate import evaluate
+    expected = evaluate(tiny_model, EXAMPLES, ["city", "person"], threshold=0.3)
+    assert {k: result[k] for k in ("precision", "recall", "f1")} == \
+        pytest.approx({k: expected[k] for k in ("precision", "recall", "f1")})
+    for label, scores in expected["per_label"].items():
+        assert result["per_label"][label] == pytest.approx(scores)
+
+
+def test_train_writes_a_loadable_model(tiny_bert, tmp_path):
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps(EXAMPLES))
+    out = tmp_path / "model"
+    proc = run("train", "--data", data, "--encoder", tiny_bert, "--out", out, "--steps", 3,
+               "--batch-size", 2, "--hidden-size", 32, "--seed", 1)
+    assert "trained 3 steps" in proc.stdout and str(out) in proc.stdout
+    model = GLiNER.from_pretrained(out)
+    assert model.config.hidden_size == 32 and model.config.encoder == str(tiny_bert)
+    entities = model.predict_entities(TEXT, ["person", "city"], threshold=0.0)
+    assert entities and all(TEXT[e["start"]:e["end"]] == e["text"] for e in entities)
+    assert torch.isfinite(model.encoder.embeddings.token.weight).all()

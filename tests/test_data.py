@@ -1,0 +1,248 @@
+"""Reading NER data (GLiNER JSON, BIO), label names, and turning examples into training targets."""
+import json
+import random
+from collections import Counter
+
+import pytest
+import torch
+from conftest import SHARED_DATA
+
+from minigliner.data import (LoadReport, label_name, load_label_names, read_bio, read_gliner_json,
+                             sample_labels, span_targets, split_long)
+
+
+def write_json(path, records):
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return path
+
+
+# ---- GLiNER JSON ----------------------------------------------------------------------------
+
+def test_read_gliner_json_list_and_jsonl(tmp_path):
+    records = [{"tokenized_text": ["John", "lives", "in", "Paris"], "ner": [[0, 0, "person"], [3, 3, "city"]]},
+               {"tokenized_text": ["Hi"], "ner": []}, {"tokenized_text": ["no", "ner", "key"]}]
+    report = LoadReport()
+    got = read_gliner_json(write_json(tmp_path / "a.json", records), report)
+    assert got[0] == records[0] and got[2] == {"tokenized_text": ["no", "ner", "key"], "ner": []}
+    assert (report.sentences, report.entities, report.types) == (3, 2, Counter(person=1, city=1))
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n\n")
+    assert read_gliner_json(tmp_path / "b.jsonl") == got
+
+
+def test_read_the_shared_gliner_sample():
+    report = LoadReport()
+    examples = read_gliner_json(SHARED_DATA / "gliner_sample" / "sample_data.json", report)
+    assert len(examples) == report.sentences == 64 and report.entities > 64
+    assert all(0 <= s <= e < len(ex["tokenized_text"]) for ex in examples for s, e, _ in ex["ner"])
+
+
+@pytest.mark.parametrize("ner,words", [
+    ([[0, 0, "person"], [2, 5, "city"]], r"entity \[2, 5, 'city'\] is out of range for 4 words"),
+    ([[-1, 0, "person"]], "out of range"),
+    ([[3, 1, "city"]], r"\[3, 1, 'city'\] is out of range for 4 words \(end is inclusive\) or reversed"),
+    ([[0, 1]], r"entity \[0, 1\] is not \[start, end, label\]"),
+    ([[0, 1, 7]], r"is not \[start, end, label\]"),
+    (["person"], r"entity 'person' is not \[start, end, label\]"),
+])
+def test_read_gliner_json_errors_name_file_and_example(tmp_path, ner, words):
+    records = [{"tokenized_text": ["a", "b", "c", "d"], "ner": []},
+               {"tokenized_text": ["John", "lives", "in", "Paris"], "ner": ner}]
+    path = write_json(tmp_path / "bad.json", records)
+    with pytest.raises(ValueError, match=words) as err:
+        read_gliner_json(path)
+    assert f"{path}: example 1:" in str(err.value)
+
+
+@pytest.mark.parametrize("record", [
+    ["John", "lives"],
+    {"ner": [[0, 0, "person"]]},
+    {"tokenized_text": "John lives in Paris", "ner": []},
+    {"tokenized_text": ["John", 3], "ner": []},
+])
+def test_read_gliner_json_malformed_records(tmp_path, record):
+    path = write_json(tmp_path / "bad.json", [record])
+    with pytest.raises(ValueError, match="tokenized_text") as err:
+        read_gliner_json(path)
+    assert f"{path}: example 0:" in str(err.value)
+
+
+@pytest.mark.parametrize("ner", [
+    [["x", 0, "person"]],       # start is not a number
+    [[None, 0, "person"]],
+    [[0.5, 1, "person"]],       # not a whole number: silently truncated to 0 today
+    5,                          # 'ner' is not a list
+])
+def test_read_gliner_json_malformed_offsets_name_file_and_example(tmp_path, ner):
+    path = write_json(tmp_path / "bad.json", [{"tokenized_text": ["John", "lives"], "ner": ner}])
+    with pytest.raises(ValueError) as err:
+        read_gliner_json(path)
+    assert f"{path}: example 0" in str(err.value)
+
+
+def test_read_gliner_json_syntax_error_names_the_file(tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"tokenized_text": ["a"], "ner": []}\n{"tokenized_text": ["b"], "ner": [}\n')
+    with pytest.raises(ValueError) as err:
+        read_gliner_json(path)
+    assert str(path) in str(err.value)
+
+
+# ---- BIO ----------------------------------------------------------------------------------------
+
+BIO = """John\tB-PER
+Smith\tI-PER
+visited\tO
+New\tB-LOC
+York\tI-LOC
+.\tO
+
+Paris\tI-LOC
+is\tO
+nice\tB-MISC
+place\tI-LOC
+.\tO
+
+
+
+Acme Corp\tB-ORG
+"""
+
+
+def test_read_bio_entities_and_repairs(tmp_path):
+    path = tmp_path / "small.txt"
+    path.write_text(BIO, encoding="utf-8")
+    report = LoadReport()
+    examples = read_bio(path, {"PER": "person", "LOC": "location"}, report)
+    assert examples == [
+        {"tokenized_text": ["John", "Smith", "visited", "New", "York", "."],
+         "ner": [[0, 1, "person"], [3, 4, "location"]]},
+        {"tokenized_text": ["Paris", "is", "nice", "place", "."],
+         "ner": [[0, 0, "location"], [2, 2, "misc"], [3, 3, "location"]]},
+        {"tokenized_text": ["Acme Corp"], "ner": [[0, 0, "org"]]},
+    ]
+    assert (report.sentences, report.entities) == (3, 6)
+    assert report.types == Counter(location=3, person=1, misc=1, org=1)
+    assert len(report.repaired) == 2                             # I-LOC after a blank line; I-LOC after B-MISC
+    assert report.repaired[0].startswith(f"{path}:8: I-LOC without a B-LOC")
+    assert report.repaired[1].startswith(f"{path}:11: I-LOC without a B-LOC")
+    assert "2 repaired" in report.summary() and "3 sentences, 6 entities, 4 types" in report.summary()
+
+
+@pytest.mark.parametrize("bad,line,words", [
+    ("John B-PER", 3, r"expected 'word<TAB>tag', got 'John B-PER'"),
+    ("John\tX-PER", 3, r"tag 'X-PER' is not O, B-type or I-type"),
+    ("John\tB-", 3, r"tag 'B-' is not O"),
+])
+def test_read_bio_bad_line_names_file_and_line(tmp_path, bad, line, words):
+    path = tmp_path / "bad.txt"
+    path.write_text(f"a\tO\n\n{bad}\nb\tO\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=words) as err:
+        read_bio(path)
+    assert str(err.value).startswith(f"{path}:{line}:")
+
+
+def test_read_bio_on_the_shared_conll_file():
+    names = load_label_names(SHARED_DATA / "label_names.json", "conll2003")
+    examples = read_bio(SHARED_DATA / "train" / "conll2003" / "test.txt", names)
+    assert examples[0]["tokenized_text"][:3] == ["SOCCER", "-", "JAPAN"]
+    assert examples[0]["ner"] == [[2, 2, "location"], [7, 7, "person"]]
+    assert examples[1] == {"tokenized_text": ["Nadim", "Ladki"], "ner": [[0, 1, "person"]]}
+    labels = {lab for ex in examples for *_, lab in ex["ner"]}
+    assert labels == {"person", "organization", "location", "miscellaneous"}
+
+
+# ---- label names ----------------------------------------------------------------------------------
+
+def test_label_name_mapping():
+    assert label_name("PER", {"PER": "person"}) == "person"
+    assert label_name("WORK_OF_ART", None) == "work of art"
+    assert label_name("Disease", {}) == "disease"
+    assert label_name("GPE", {"PER": "person"}) == "gpe"
+
+
+def test_shared_label_names():
+    path = SHARED_DATA / "label_names.json"
+    assert load_label_names(path, "conll2003")["PER"] == "person"
+    assert load_label_names(path, "Ontonotes")["NORP"] == "nationality, religious or political group"
+    assert load_label_names(path, "FabNER")["MATE"] == "material"
+    assert load_label_names(path, "crossner_ai") == {}
+
+
+# ---- splitting long examples -------------------------------------------------------------------------
+
+def test_split_long_counts_cut_entities():
+    ex = {"tokenized_text": [f"w{i}" for i in range(10)],
+          "ner": [[0, 1, "a"], [3, 4, "b"], [4, 5, "c"], [7, 9, "d"], [2, 8, "e"]]}
+    pieces, cut = split_long([ex], 4)
+    assert [p["tokenized_text"] for p in pieces] == [["w0", "w1", "w2", "w3"], ["w4", "w5", "w6", "w7"], ["w8", "w9"]]
+    assert [p["ner"] for p in pieces] == [[[0, 1, "a"]], [[0, 1, "c"]], []]
+    assert cut == 3                                  # b (3-4), d (7-9) and e (2-8) cross a boundary
+    same, none_cut = split_long([ex], 10)
+    assert same == [ex] and none_cut == 0
+
+
+def test_split_long_keeps_words_and_short_examples():
+    examples = [{"tokenized_text": list("abcdefg"), "ner": [[6, 6, "x"]]}, {"tokenized_text": ["z"], "ner": []}]
+    pieces, cut = split_long(examples, 3)
+    assert sum((p["tokenized_text"] for p in pieces), []) == list("abcdefg") + ["z"]
+    assert pieces[2] == {"tokenized_text": ["g"], "ner": [[0, 0, "x"]]} and cut == 0
+
+
+# ---- label sampling ----------------------------------------------------------------------------------
+
+def ex(*labels):
+    return {"tokenized_text": ["w"] * 20, "ner": [[i, i, lab] for i, lab in enumerate(labels)]}
+
+
+def test_sample_labels_includes_every_positive_type_and_draws_negatives_from_the_batch():
+    batch = [ex("person", "city"), ex("date"), ex("person", "organization", "person"), ex()]
+    pool = {"person", "city", "date", "organization"}
+    seen_negatives = set()
+    for seed in range(50):
+        labels = sample_labels(batch, max_types=10, max_neg_type_ratio=2, rng=random.Random(seed))
+        assert len(labels) == len(batch)
+        for example, ex_labels in zip(batch, labels):
+            own = {lab for *_, lab in example["ner"]}
+            assert own <= set(ex_labels)                       # every positive type, when all fit
+            assert set(ex_labels) <= pool                      # negatives only from the batch
+            assert len(ex_labels) == len(set(ex_labels)) and ex_labels
+            seen_negatives |= set(ex_labels) - own
+    assert seen_negatives == pool                              # negatives are really drawn
+
+
+def test_sample_labels_caps_at_max_types():
+    many = [f"type{i}" for i in range(12)]
+    batch = [ex(*many), ex("other")]
+    for seed in range(20):
+        labels = sample_labels(batch, max_types=5, max_neg_type_ratio=1, rng=random.Random(seed))
+        assert len(labels[0]) == 5 and set(labels[0]) <= set(many) | {"other"}
+        assert all(len(l) <= 5 for l in labels)
+
+
+def test_sample_labels_drops_negatives_before_own_types():
+    """Deliberate difference from gliner 0.2.29, which can cut an example's own type at max_types."""
+    batch = [ex("person", "city"), ex("date", "organization", "river", "film")]
+    for seed in range(200):
+        labels = sample_labels(batch, max_types=3, max_neg_type_ratio=3, rng=random.Random(seed))
+        assert {"person", "city"} <= set(labels[0]) and len(labels[0]) <= 3
+
+
+def test_sample_labels_without_negatives_and_without_entities():
+    batch = [ex("person", "city"), ex()]
+    labels = sample_labels(batch, max_types=10, max_neg_type_ratio=0, rng=random.Random(0))
+    assert sorted(labels[0]) == ["city", "person"]
+    assert len(labels[1]) == 1 and labels[1][0] in {"city", "person"}   # an example without entities still gets one
+    assert sample_labels([ex(), ex()], 10, 1, random.Random(0)) == [["entity"], ["entity"]]
+
+
+# ---- targets ---------------------------------------------------------------------------------------
+
+def test_span_targets_put_ones_at_start_width_label():
+    batch = [{"tokenized_text": ["w"] * 6, "ner": [[0, 1, "person"], [3, 3, "city"], [0, 5, "city"], [2, 2, "gone"]]},
+             {"tokenized_text": ["w"] * 3, "ner": [[2, 2, "date"]]}]
+    labels = [["city", "person"], ["person", "city", "date"]]
+    targets, too_wide = span_targets(batch, labels, num_words=6, max_width=4)
+    assert targets.shape == (2, 6, 4, 3) and targets.dtype == torch.float32
+    assert too_wide == 1                                  # [0, 5] is 6 words wide > 4
+    ones = {tuple(i) for i in targets.nonzero().tolist()}
+    assert ones == {(0, 0, 1, 1), (0, 3, 0, 0), (1, 2, 0, 2)}  # "gone" is not among the labels: no target
