@@ -19,9 +19,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(PY) -m minigliner train --data data/train.json --out runs/demo --steps 400 --seed 0
-	$(PY) -m minigliner predict --model runs/demo --threshold 0.3 \
-		--labels "$$(cat data/demo_labels.txt)" --file data/demo_texts.txt
+	$(PY) -m minigliner train --data data/train.json --out runs/demo --steps 600 --seed 0
+	$(PY) -m minigliner predict --model runs/demo --threshold 0.3 --file data/demo_texts.jsonl
 
 test: $(STAMP)
 	$(PY) -m pytest -q tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg

@@ -93,8 +93,8 @@ class SelfAttention(nn.Module):
         self.q, self.k, self.v, self.out = (nn.Linear(H, H) for _ in range(4))
         self.attn_dropout = cfg.attention_probs_dropout_prob
 
-    def forward(self, x: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
-        """(B, L, H), (B, 1, 1, L) bool of real keys -> (B, L, H)."""
+    def forward(self, x: torch.Tensor, keep: torch.Tensor | None) -> torch.Tensor:
+        """(B, L, H), (B, 1, 1, L) bool of real keys (None: all real) -> (B, L, H)."""
         B, L, H = x.shape
         split = lambda t: t.view(B, L, self.heads, H // self.heads).transpose(1, 2)  # (B, A, L, H/A)
         q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))            # (B, A, L, H/A)
@@ -116,7 +116,7 @@ class Block(nn.Module):
         self.act = ACTIVATIONS[cfg.hidden_act]
         self.dropout = nn.Dropout(cfg.hidden_dropout_prob)
 
-    def forward(self, x: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, keep: torch.Tensor | None) -> torch.Tensor:
         """(B, L, H) -> (B, L, H)."""
         x = self.attn_norm(x + self.dropout(self.attn(x, keep)))             # (B, L, H)
         return self.ffn_norm(x + self.dropout(self.down(self.act(self.up(x)))))  # (B, L, H)
@@ -134,13 +134,15 @@ class Encoder(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         """(B, L) ids and (B, L) 0/1 mask -> (B, L, H) contextual vectors."""
         keep = attention_mask.bool()[:, None, None, :]    # (B, 1, 1, L)
+        if bool(keep.all()):
+            keep = None  # no padding: let attention take its fastest, unmasked kernel
         x = self.embeddings(input_ids)                    # (B, L, H)
         for block in self.blocks:
             x = block(x, keep)                            # (B, L, H)
         return x
 
     def resize_token_embeddings(self, n: int) -> None:
-        """Grow (or shrink) the token embedding to n rows, keeping the old rows; new rows ~ N(mean, cov)."""
+        """Grow (or shrink) the token embedding to n rows, keeping the old rows; new rows start near their mean."""
         old = self.embeddings.token.weight.data                         # (V, H)
         if n == old.shape[0]:
             return

@@ -36,13 +36,13 @@ def test_predict_prints_the_text_and_entities(saved, tiny_model):
     out = run("predict", "--model", saved, "--labels", "person,city", "--threshold", "0", TEXT,
               "Peter visited Berlin .").stdout.splitlines()
     expected = tiny_model.inference([TEXT, "Peter visited Berlin ."], ["person", "city"], threshold=0.0)
-    assert out[0] == TEXT
-    assert len(out) == 2 + sum(map(len, expected))
+    assert out[0] == TEXT and out[1] == "  labels: person, city"
+    assert len(out) == 4 + sum(map(len, expected))
     first = expected[0][0]
-    line = out[1]
+    line = out[2]
     assert line.startswith("  ") and repr(first["text"]) in line and first["label"] in line
     assert f"[{first['start']}:{first['end']}]" in line and f"{first['score']:.3f}" in line
-    assert out[1 + len(expected[0])] == "Peter visited Berlin ."
+    assert out[2 + len(expected[0])] == "Peter visited Berlin ."
 
 
 def test_predict_json_is_parseable_with_offsets(saved, tiny_model):
@@ -62,7 +62,33 @@ def test_predict_reads_texts_from_a_file_and_says_when_nothing_is_found(saved, t
     path = tmp_path / "texts.txt"
     path.write_text("John lived in Paris .\nMary met Paul .\n", encoding="utf-8")
     out = run("predict", "--model", saved, "--labels", "person", "--threshold", "1", "--file", path).stdout
-    assert out.splitlines() == ["John lived in Paris .", "  (no entities)", "Mary met Paul .", "  (no entities)"]
+    assert out.splitlines() == ["John lived in Paris .", "  labels: person", "  (no entities)",
+                                "Mary met Paul .", "  labels: person", "  (no entities)"]
+
+
+def test_predict_reads_labels_per_text_from_jsonl(saved, tmp_path, tiny_model):
+    path = tmp_path / "jobs.jsonl"
+    jobs = [{"text": TEXT, "labels": ["person"]}, {"text": "Peter visited Berlin .", "labels": ["city", "date"]}]
+    path.write_text("\n".join(json.dumps(j) for j in jobs) + "\n", encoding="utf-8")
+    records = [json.loads(l) for l in run("predict", "--model", saved, "--threshold", "0.2", "--json",
+                                          "--file", path).stdout.splitlines()]
+    for job, record in zip(jobs, records, strict=True):
+        expected = tiny_model.predict_entities(job["text"], job["labels"], threshold=0.2)
+        assert [(e["start"], e["end"], e["label"]) for e in record["entities"]] == \
+            [(e["start"], e["end"], e["label"]) for e in expected]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "no labels here"}\n', encoding="utf-8")
+    proc = run("predict", "--model", saved, "--file", bad, check=False)
+    assert proc.returncode != 0 and "bad.jsonl:1" in proc.stderr
+
+
+def test_the_demo_prompts_only_labels_absent_from_the_training_data():
+    from pathlib import Path
+    root = Path(__file__).parents[1] / "data"
+    seen = {lab for ex in json.loads((root / "train.json").read_text()) for *_, lab in ex["ner"]}
+    demo = [json.loads(l) for l in (root / "demo_texts.jsonl").read_text().splitlines() if l.strip()]
+    assert demo and all(job["labels"] for job in demo)
+    assert not seen & {lab for job in demo for lab in job["labels"]}
 
 
 def test_predict_without_text_errors(saved):
