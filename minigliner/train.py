@@ -84,6 +84,12 @@ def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | No
         raise ValueError("no training examples")
     rng = rng or random.Random()
     mc = model.config
+    empty = sum(1 for ex in examples if not ex["tokenized_text"])
+    examples = [ex for ex in examples if ex["tokenized_text"]]
+    if empty:
+        warnings.warn(f"{empty} examples without words were left out of training")
+    if not examples:
+        raise ValueError("no training examples with words")
     examples, cut = split_long(examples, mc.max_len)
     if cut:
         warnings.warn(f"{cut} entities crossed a {mc.max_len}-word boundary when long examples were split")
@@ -94,9 +100,7 @@ def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | No
     bar = tqdm(range(cfg.steps), desc="training", disable=not progress)
     stream = batches(examples, cfg.batch_size, rng)
     for step in bar:
-        batch = [ex for ex in next(stream) if ex["tokenized_text"]]
-        if not batch:
-            continue
+        batch = next(stream)
         labels = sample_labels(batch, mc.max_types, mc.max_neg_type_ratio, rng)
         prompts = model.prompt_batch([ex["tokenized_text"] for ex in batch], labels)
         targets, wide = span_targets(batch, labels, int(prompts.num_words.max()), mc.max_width)
