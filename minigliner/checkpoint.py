@@ -82,8 +82,8 @@ def _load_gliner(folder: Path):
 _CONFIG_MAP = {"hidden_size": "hidden_size", "max_width": "max_width", "dropout": "dropout",
                "num_rnn_layers": "num_rnn_layers", "subtoken_pooling": "subword_pooling",
                "max_len": "max_len", "max_types": "max_types", "max_neg_type_ratio": "max_neg_type_ratio",
-               "ent_token": "ent_token", "sep_token": "sep_token"}
-_SUPPORTED = {"span_mode": ("markerV0",), "labels_encoder": (None,), "post_fusion_schema": ("", None),
+               "ent_token": "ent_token", "sep_token": "sep_token", "span_mode": "span_mode"}
+_SUPPORTED = {"span_mode": ("markerV0", "token_level"), "labels_encoder": (None,), "post_fusion_schema": ("", None),
               "embed_ent_token": (True,), "words_splitter_type": ("whitespace",), "fuse_layers": (False, None),
               "labels_decoder": (None,), "relations_layer": (None,)}
 
@@ -114,6 +114,10 @@ _HEAD_MAP = {  # prefix in gliner's state dict -> prefix in ours
     "span_rep_layer.span_rep_layer.out_project.3.": "span_rep.out.down.",
     "prompt_rep_layer.0.": "label_ffn.up.",
     "prompt_rep_layer.3.": "label_ffn.down.",
+    "scorer.proj_token.": "token_head.word_proj.",
+    "scorer.proj_label.": "token_head.label_proj.",
+    "scorer.out_mlp.0.": "token_head.up.",
+    "scorer.out_mlp.3.": "token_head.down.",
 }
 _ENCODER_PREFIX = "token_rep_layer.bert_layer.model."
 

@@ -18,7 +18,9 @@ class GLiNERConfig:
 
     encoder: str = "sentence-transformers/all-MiniLM-L6-v2"  # folder (or hub id) of the BERT encoder
     hidden_size: int = 512            # D: width of word, label and span vectors
-    max_width: int = 12               # K: longest span, in words
+    max_width: int = 12               # K: longest span, in words (span model only)
+    span_mode: str = "markerV0"       # markerV0: span model (GLiNER) | token_level: start/end/inside head (multi-task)
+    token_scoring: str = "min"        # token model span score: min (reference >= 0.2.17) | mean (the paper)
     dropout: float = 0.4              # dropout inside every projection FFN
     num_rnn_layers: int = 1           # BiLSTM layers over the word vectors (0 = no BiLSTM)
     subword_pooling: str = "first"    # word vector from its subwords: first | last | mean | max
@@ -38,6 +40,8 @@ class GLiNERConfig:
 
     def __post_init__(self):
         _check_choice("subword_pooling", self.subword_pooling, ("first", "last", "mean", "max"))
+        _check_choice("span_mode", self.span_mode, ("markerV0", "token_level"))
+        _check_choice("token_scoring", self.token_scoring, ("min", "mean"))
         _check_choice("loss_reduction", self.loss_reduction, ("sum", "mean"))
         _check_choice("masking", self.masking, ("none", "global", "label", "span"))
         if self.max_width < 1 or self.hidden_size < 1 or self.max_len < 1:

@@ -11,14 +11,17 @@ from .config import GLiNERConfig
 from .decoding import Span, greedy_select, span_candidates
 from .encoder import Encoder
 from .layers import FFN, WordLSTM
+from .data import span_targets
 from .losses import span_loss
 from .prompt import PromptBatch, encode_prompts, gather_labels, label_prompt, pool_words, split_words
 from .spans import SpanMarker, score_spans, span_mask
+from .token_head import TokenScorer, token_candidates, token_loss, token_targets
 from .windows import plan_windows
 
 
 class GLiNER(nn.Module):
-    """Encoder -> word and label vectors -> span vectors -> span x label logits (GLiNER §2, Fig. 2)."""
+    """Encoder -> word and label vectors -> span x label logits (GLiNER §2, Fig. 2), or, with
+    span_mode="token_level", word x label start/end/inside logits (GLiNER multi-task §3)."""
 
     def __init__(self, config: GLiNERConfig, encoder: Encoder, tokenizer):
         super().__init__()
@@ -26,8 +29,12 @@ class GLiNER(nn.Module):
         H, D = encoder.config.hidden_size, config.hidden_size
         self.project = nn.Linear(H, D) if H != D else nn.Identity()  # encoder width -> D
         self.rnn = WordLSTM(D, config.num_rnn_layers) if config.num_rnn_layers > 0 else None
-        self.span_rep = SpanMarker(D, config.max_width, config.dropout)
-        self.label_ffn = FFN(D, config.dropout)
+        self.token_level = config.span_mode == "token_level"
+        if self.token_level:
+            self.token_head = TokenScorer(D, config.dropout)
+        else:
+            self.span_rep = SpanMarker(D, config.max_width, config.dropout)
+            self.label_ffn = FFN(D, config.dropout)
 
     # ---- the forward pass ------------------------------------------------------------
     def encode(self, batch: PromptBatch) -> tuple[torch.Tensor, torch.Tensor]:
@@ -41,8 +48,13 @@ class GLiNER(nn.Module):
         return words, labels
 
     def forward(self, batch: PromptBatch) -> tuple[torch.Tensor, torch.Tensor]:
-        """Prompted texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K)."""
+        """Prompted texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K);
+        token model: start/end/inside logits (B, W, C, 3) and the word mask (B, W)."""
         words, labels = self.encode(batch)                                # (B, W, D), (B, C, D)
+        if self.token_level:
+            W = words.shape[1]
+            word_mask = torch.arange(W, device=words.device)[None, :] < batch.num_words[:, None]  # (B, W)
+            return self.token_head(words, labels), word_mask              # (B, W, C, 3), (B, W)
         spans = self.span_rep(words)                                      # (B, W, K, D)
         logits = score_spans(spans, self.label_ffn(labels))               # (B, W, K, C)
         return logits, span_mask(batch.num_words, words.shape[1], self.config.max_width)
@@ -52,9 +64,17 @@ class GLiNER(nn.Module):
         logits, mask = self(batch)
         c = self.config
         settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,
-                        reduction=c.loss_reduction, negatives=c.negatives, masking=c.masking,
-                        clamp=c.loss_clamp)
+                        reduction=c.loss_reduction, clamp=c.loss_clamp)
+        if self.token_level:
+            return token_loss(logits, targets, mask, batch.label_mask, **{**settings, **overrides})
+        settings.update(negatives=c.negatives, masking=c.masking)
         return span_loss(logits, targets, mask, batch.label_mask, **{**settings, **overrides})
+
+    def targets(self, examples: list[dict], labels: list[list[str]], num_words: int) -> tuple[torch.Tensor, int]:
+        """Training targets for this head, and how many gold entities it cannot represent."""
+        if self.token_level:
+            return token_targets(examples, labels, num_words), 0  # no width limit
+        return span_targets(examples, labels, num_words, self.config.max_width)
 
     def prompt_batch(self, words: list[list[str]], labels: list[list[str]]) -> PromptBatch:
         """Tokenize words and label prompts into a padded batch on the model's device."""
@@ -95,7 +115,8 @@ class GLiNER(nn.Module):
             candidates = self._candidates(words, labels, threshold, batch_size)
         finally:
             self.train(was_training)
-        return [greedy_select(sorted(c.values(), key=_order), flat_ner, multi_label) for c in candidates]
+        order = _token_order if self.token_level else _span_order
+        return [greedy_select(sorted(c.values(), key=order), flat_ner, multi_label) for c in candidates]
 
     def _candidates(self, words: list[list[str]], labels: list[str], threshold: float,
                     batch_size: int) -> list[dict[tuple, Span]]:
@@ -105,9 +126,11 @@ class GLiNER(nn.Module):
         for b in range(0, len(jobs), batch_size):
             chunk = jobs[b:b + batch_size]
             batch = self.prompt_batch([words[i][s:e] for i, s, e in chunk], [labels] * len(chunk))
-            probs = torch.sigmoid(self(batch)[0])                              # (B, W, K, C)
+            probs = torch.sigmoid(self(batch)[0])                  # (B, W, K, C) or token model (B, W, C, 3)
             for row, (i, s, e) in enumerate(chunk):
-                for span in span_candidates(probs[row], e - s, threshold):
+                found = (token_candidates(probs[row], e - s, threshold, self.config.token_scoring)
+                         if self.token_level else span_candidates(probs[row], e - s, threshold))
+                for span in found:
                     key = (span.start + s, span.end + s, span.label)           # window -> text word offsets
                     if key not in candidates[i] or candidates[i][key].score < span.score:
                         candidates[i][key] = Span(*key, span.score)
@@ -147,9 +170,14 @@ class GLiNER(nn.Module):
                 "score": span.score}
 
 
-def _order(span: Span) -> tuple[int, int, int]:
-    """Candidate order of the reference: start, then width, then label (ties in score keep it)."""
+def _span_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's span decoder: start, width, label (ties in score keep it)."""
     return span.start, span.end - span.start, span.label
+
+
+def _token_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's token decoder: start, label, end."""
+    return span.start, span.label, span.end
 
 
 def check_labels(labels) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from .data import sample_labels, span_targets, split_long
+from .data import sample_labels, split_long
 
 
 SCHEDULES = ("linear", "cosine", "constant")
@@ -103,7 +103,7 @@ def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | No
         batch = next(stream)
         labels = sample_labels(batch, mc.max_types, mc.max_neg_type_ratio, rng)
         prompts = model.prompt_batch([ex["tokenized_text"] for ex in batch], labels)
-        targets, wide = span_targets(batch, labels, int(prompts.num_words.max()), mc.max_width)
+        targets, wide = model.targets(batch, labels, int(prompts.num_words.max()))
         too_wide += wide
         loss = model.loss(prompts, targets.to(prompts.input_ids.device))
         if not torch.isfinite(loss):

@@ -181,7 +181,7 @@ def test_unknown_config_keys_are_named(saved, tmp_path):
 
 
 @pytest.mark.parametrize("change,words", [
-    ({"span_mode": "token_level"}, "span_mode='token_level' is not supported"),
+    ({"span_mode": "markerV1"}, "span_mode='markerV1' is not supported"),
     ({"labels_encoder": "some/bert"}, "labels_encoder='some/bert' is not supported"),
     ({"encoder_config": {"model_type": "deberta-v2"}}, "model_type='deberta-v2' is not supported"),
 ])
