@@ -78,8 +78,11 @@ def batches(examples: list[dict], batch_size: int, rng: random.Random):
 
 
 def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | None = None,
-          progress: bool = True) -> list[float]:
-    """Train in place for cfg.steps steps; return the loss of every step."""
+          progress: bool = True, loss_overrides: dict | None = None) -> list[float]:
+    """Train in place for cfg.steps steps; return the loss of every step.
+
+    loss_overrides replace the model config's loss settings (e.g. label_smoothing) for this run.
+    """
     if not examples:
         raise ValueError("no training examples")
     rng = rng or random.Random()
@@ -105,7 +108,7 @@ def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | No
         prompts = model.prompt_batch([ex["tokenized_text"] for ex in batch], labels)
         targets, wide = model.targets(batch, labels, int(prompts.num_words.max()))
         too_wide += wide
-        loss = model.loss(prompts, targets.to(prompts.input_ids.device))
+        loss = model.loss(prompts, targets.to(prompts.input_ids.device), **(loss_overrides or {}))
         if not torch.isfinite(loss):
             raise FloatingPointError(f"loss is {loss.item()} at step {step} (batch of {len(batch)} examples, "
                                      f"first words: {batch[0]['tokenized_text'][:8]})")
