@@ -49,6 +49,8 @@ def save(model, folder: str | Path) -> None:
 def load(folder: str | Path):
     """Load a minigliner folder or an official gliner (span, BERT) folder."""
     folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: no such model folder")
     if (folder / OWN_CONFIG).is_file():
         return _load_own(folder)
     if (folder / "gliner_config.json").is_file():

@@ -226,3 +226,8 @@ def test_from_encoder_builds_a_working_untrained_model(tiny_bert):
     assert model.tokenizer.token_to_id("<<ENT>>") == vocab - 2 and model.tokenizer.token_to_id("<<SEP>>") == vocab - 1
     entities = model.eval().predict_entities("John lived in Paris .", ["person"], threshold=0.0)
     assert entities and all(e["text"] == "John lived in Paris ."[e["start"]:e["end"]] for e in entities)
+
+
+def test_loading_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such model folder"):
+        GLiNER.from_pretrained(tmp_path / "not-there")
