@@ -1,4 +1,4 @@
-"""GLiNER, the span model: the pieces wired together, plus prediction (Zaratiana et al., 2023).
+"""GLiNER: the pieces wired together, plus prediction (Zaratiana et al., 2023; token head: Stepanov & Shtopko, 2024).
 
 Shapes: B batch, L subwords, W words, K max span width, C labels, D hidden, H encoder width.
 """
@@ -8,10 +8,10 @@ import torch
 from torch import nn
 
 from .config import GLiNERConfig
+from .data import span_targets
 from .decoding import Span, greedy_select, span_candidates
 from .encoder import Encoder
 from .layers import FFN, WordLSTM
-from .data import span_targets
 from .losses import span_loss
 from .prompt import PromptBatch, encode_prompts, gather_labels, label_prompt, pool_words, split_words
 from .spans import SpanMarker, score_spans, span_mask
@@ -60,7 +60,7 @@ class GLiNER(nn.Module):
         return logits, span_mask(batch.num_words, words.shape[1], self.config.max_width)
 
     def loss(self, batch: PromptBatch, targets: torch.Tensor, **overrides) -> torch.Tensor:
-        """Training loss on (B, W, K, C) 0/1 targets; loss settings from the config unless overridden."""
+        """Training loss on 0/1 targets, (B, W, K, C) or token model (B, W, C, 3); config loss settings unless overridden."""
         logits, mask = self(batch)
         c = self.config
         settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,
