@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 from safetensors.torch import save_file
@@ -71,10 +70,7 @@ def _load_gliner(folder: Path):
     from .model import GLiNER
     raw = json.loads((folder / "gliner_config.json").read_text())
     config = config_from_gliner(raw, source=str(folder))
-    enc_raw = raw.get("encoder_config") or {}
-    with tempfile.TemporaryDirectory() as tmp:  # EncoderConfig reads a config.json file
-        (Path(tmp) / "config.json").write_text(json.dumps(enc_raw))
-        encoder = Encoder(EncoderConfig.from_json(Path(tmp) / "config.json"))
+    encoder = Encoder(EncoderConfig.from_dict(raw.get("encoder_config") or {}, source=str(folder)))
     model = GLiNER(config, encoder, load_tokenizer(folder))
     check_and_load(model, gliner_to_ours(read_state_dict(folder)), source=str(folder))
     return model.eval()

@@ -43,14 +43,18 @@ class EncoderConfig:
 
     @classmethod
     def from_json(cls, path: str | Path) -> "EncoderConfig":
-        raw = json.loads(Path(path).read_text())
+        return cls.from_dict(json.loads(Path(path).read_text()), source=str(path))
+
+    @classmethod
+    def from_dict(cls, raw: dict, source: str = "encoder config") -> "EncoderConfig":
+        """From a HF config dict; refuses, naming `source`, what is not a BERT-style encoder."""
         model_type = raw.get("model_type", "bert")
         if model_type not in ("bert", "electra") or raw.get(
             "position_embedding_type", "absolute") != "absolute":
-            raise ValueError(f"{path}: model_type={model_type!r} with position_embedding_type="
+            raise ValueError(f"{source}: model_type={model_type!r} with position_embedding_type="
                              f"{raw.get('position_embedding_type')!r} is not a BERT-style encoder")
         if raw.get("hidden_act", "gelu") not in ACTIVATIONS:
-            raise ValueError(f"{path}: unsupported hidden_act {raw['hidden_act']!r}")
+            raise ValueError(f"{source}: unsupported hidden_act {raw['hidden_act']!r}")
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in raw.items() if k in names and v is not None})
 

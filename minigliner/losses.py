@@ -60,10 +60,14 @@ def span_loss(logits: torch.Tensor, targets: torch.Tensor, span_mask: torch.Tens
     loss = binary_losses(logits, targets, alpha, gamma, label_smoothing, clamp)   # (B, S, C)
     loss = loss * negative_mask(targets, negatives, masking)               # (B, S, C)
     valid = span_mask.reshape(B, W * K, 1) & label_mask.bool()[:, None, :]  # (B, S, C)
-    total = (loss * valid).sum()
+    # mean is per valid span, as the reference does (not per span x label pair)
+    return reduce_loss((loss * valid).sum(), span_mask.sum(), reduction)
+
+
+def reduce_loss(total: torch.Tensor, count: torch.Tensor, reduction: str) -> torch.Tensor:
+    """The summed loss as is ("sum"), or divided by count ("mean"; 0 when count is 0)."""
     if reduction == "sum":
         return total
-    if reduction == "mean":  # per valid span, as the reference does (not per span x label pair)
-        n_spans = span_mask.sum()
-        return total / n_spans if n_spans > 0 else total * 0.0
+    if reduction == "mean":
+        return total / count if count > 0 else total * 0.0
     raise ValueError(f"reduction must be 'sum' or 'mean', got {reduction!r}")

@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from .decoding import Span
-from .losses import binary_losses
+from .losses import binary_losses, reduce_loss
 
 START, END, INSIDE = 0, 1, 2
 
@@ -56,13 +56,7 @@ def token_loss(logits: torch.Tensor, targets: torch.Tensor, word_mask: torch.Ten
     """Scalar loss over real (word, label) pairs; mean divides by their count, W*C per text."""
     loss = binary_losses(logits, targets.to(logits.dtype), alpha, gamma, label_smoothing, clamp)  # (B, W, C, 3)
     valid = (word_mask[:, :, None] & label_mask.bool()[:, None, :])[..., None]                   # (B, W, C, 1)
-    total = (loss * valid).sum()
-    if reduction == "sum":
-        return total
-    if reduction == "mean":
-        n = valid.sum()
-        return total / n if n > 0 else total * 0.0
-    raise ValueError(f"reduction must be 'sum' or 'mean', got {reduction!r}")
+    return reduce_loss((loss * valid).sum(), valid.sum(), reduction)
 
 
 def token_candidates(probs: torch.Tensor, num_words: int, threshold: float, scoring: str = "min") -> list[Span]:
