@@ -21,6 +21,7 @@ GLINER_CONFIG, GLINER_WEIGHTS = "gliner_config.json", ("model.safetensors", "pyt
 GLINER_OPTIONAL = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json",
                    "labels_tokenizer/tokenizer.json", "labels_tokenizer/tokenizer_config.json",
                    "labels_tokenizer/special_tokens_map.json")
+ABSENT = ".absent_files"  # in a cached repository folder: optional files the hub does not have, one per line
 HUB_URL = os.environ.get("MINIGLINER_HUB_URL", "https://huggingface.co")
 CACHE = Path(os.environ.get("MINIGLINER_CACHE", Path.home() / ".cache" / "minigliner"))
 
@@ -83,17 +84,19 @@ def download(repo_id: str, files: tuple[str, ...], cache: Path | None = None,
     if not is_hub_id(repo_id):
         raise FileNotFoundError(f"{repo_id!r} is neither a local folder nor a hub id like 'owner/name'")
     folder = cache / repo_id
+    known_absent = folder / ABSENT  # optional files the repository was found not to have
+    skip = set(known_absent.read_text().splitlines()) if known_absent.is_file() else set()
     fetched, absent = [], []
     for name in files + optional:
-        target, marker = folder / name, folder / f"{name}.absent"
-        if target.is_file() or marker.is_file():
+        if (folder / name).is_file() or name in skip:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if _fetch(f"{HUB_URL}/{repo_id}/resolve/main/{name}", target, required=name in files):
+        if _fetch(f"{HUB_URL}/{repo_id}/resolve/main/{name}", folder / name, required=name in files):
             fetched.append(name)
         else:
-            marker.touch()
             absent.append(name)
+    if absent:
+        folder.mkdir(parents=True, exist_ok=True)
+        known_absent.write_text("".join(f"{n}\n" for n in sorted(skip | set(absent))))
     if fetched or absent:
         print(f"minigliner: {repo_id} from {HUB_URL} into {folder}: downloaded {', '.join(fetched) or 'nothing'}"
               + (f"; not in the repository: {', '.join(absent)}" if absent else ""), file=sys.stderr)
@@ -104,9 +107,11 @@ def _fetch(url: str, target: Path, required: bool) -> bool:
     """Stream url into target via a .part file; False when an optional file is not there (HTTP 404)."""
     tmp = target.with_name(target.name + ".part")
     try:
-        with urllib.request.urlopen(url, timeout=30) as response, open(tmp, "wb") as out:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            target.parent.mkdir(parents=True, exist_ok=True)  # only now: a missing file leaves no folder
             total = int(response.headers.get("Content-Length") or 0)
-            with tqdm(total=total or None, unit="B", unit_scale=True, desc=f"downloading {target.name}") as bar:
+            with open(tmp, "wb") as out, tqdm(total=total or None, unit="B", unit_scale=True,
+                                              desc=f"downloading {target.name}") as bar:
                 for block in iter(lambda: response.read(1 << 20), b""):
                     out.write(block)
                     bar.update(len(block))

@@ -96,7 +96,7 @@ DEBERTA_V3 = dict(relative_attention=True, pos_att_type=["p2c", "c2p"], position
                   position_biased_input=False, type_vocab_size=0, layer_norm_eps=1e-7)
 
 
-def make_deberta_dir(path, hidden=32, layers=2, heads=2, inter=64, seed=0, std=0.2, **overrides):
+def make_deberta_dir(path, hidden=32, layers=2, heads=2, inter=64, seed=0, std=0.1, **overrides):
     """Save a random DeBERTa-v3-shaped DebertaV2Model (8 position buckets) plus its tokenizer into `path`.
     Weights are redrawn with std `std` (HF's 0.02 leaves relative positions almost without effect, so
     every <<ENT>> token would get nearly the same vector); LayerNorms keep weight 1, bias 0."""
@@ -165,17 +165,18 @@ def spread_scores(model, seed=0, std=0.5):
 
 
 @torch.no_grad()
-def spread_token_scores(model, texts, labels, seed=0):
+def spread_token_scores(model, texts, labels, seed=0, width=2.0):
     """Re-draw the token scorer's last layer so that start/end/inside probabilities spread around 0.5
-    on these texts (centre each channel, then widen; inside shifted up) and thresholds decode differently."""
+    on these texts (centre each channel, then scale its logits to std `width`; inside shifted up) and
+    thresholds decode differently. A large width also magnifies float32 noise in the logits."""
     g = torch.Generator().manual_seed(seed)
     last = model.model.scorer.out_mlp[3]
     last.weight.copy_(torch.randn(last.weight.shape, generator=g))
     last.bias.zero_()
     logits = model.model(**reference_batch(model, texts, labels)[1]).logits   # (B, W, C, 3)
     spread = logits.flatten(0, 2).std(0)                                       # (3,)
-    last.weight.mul_(2.0 / spread[:, None])
-    last.bias.copy_(-logits.flatten(0, 2).mean(0) * 2.0 / spread + torch.tensor([0.0, 0.0, 1.0]))
+    last.weight.mul_(width / spread[:, None])
+    last.bias.copy_(-logits.flatten(0, 2).mean(0) * width / spread + torch.tensor([0.0, 0.0, 1.0]))
     return model
 
 
