@@ -20,6 +20,7 @@ from .prompt import add_marker_tokens, load_tokenizer
 from .weights import check_and_load, read_state_dict
 
 OWN_CONFIG, ENCODER_CONFIG = "minigliner_config.json", "encoder_config.json"
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "spm.model")  # whichever a backbone has
 
 
 def build_from_encoder(config: GLiNERConfig):
@@ -84,26 +85,26 @@ def _encoder_dict(raw: dict, folder: Path) -> dict:
     """gliner_config.json's encoder_config; older checkpoints leave it null and name the backbone in model_name."""
     if raw.get("encoder_config"):
         return raw["encoder_config"]
-    base = _backbone_folder(raw, folder, "config.json")
+    base = _backbone_folder(raw, folder, ("config.json",))
     found = json.loads((base / "config.json").read_text())
     return {**found, "vocab_size": raw["vocab_size"]} if raw.get("vocab_size", -1) > 0 else found
 
 
 def _gliner_tokenizer(raw: dict, folder: Path):
     """The folder's tokenizer; older checkpoints ship none: the backbone's, plus the marker tokens."""
-    if any((folder / name).is_file() for name in ("tokenizer.json", "vocab.txt")):
+    if any((folder / name).is_file() for name in ("tokenizer.json", "vocab.txt", "spm.model")):
         return load_tokenizer(folder)
-    tok = load_tokenizer(_backbone_folder(raw, folder, "tokenizer.json", "tokenizer_config.json"))
+    tok = load_tokenizer(_backbone_folder(raw, folder, optional=TOKENIZER_FILES))
     add_marker_tokens(tok, raw.get("ent_token", "<<ENT>>"), raw.get("sep_token", "<<SEP>>"))
     return tok
 
 
-def _backbone_folder(raw: dict, folder: Path, *files: str) -> Path:
-    """The folder of the backbone named by model_name (local, or downloaded: only `files`)."""
+def _backbone_folder(raw: dict, folder: Path, files: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> Path:
+    """The folder of the backbone named by model_name (local, or downloaded: only these files, never its weights)."""
     name = raw.get("model_name") or ""
     if not name:
         raise ValueError(f"{folder}: gliner_config.json has neither encoder_config nor model_name")
-    return resolve_encoder(name, files)
+    return resolve_encoder(name, files, optional)
 
 
 # gliner 0.2.29 config keys -> ours, and values we cannot run (yet): named in the error.

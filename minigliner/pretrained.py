@@ -49,8 +49,9 @@ def minilm_folder() -> Path:
     return folder
 
 
-def resolve_encoder(name: str, files: tuple[str, ...] = ENCODER_FILES) -> Path:
-    """A local folder as is; 'minilm' or the MiniLM hub id from the offline package; else download `files`."""
+def resolve_encoder(name: str, files: tuple[str, ...] = ENCODER_FILES, optional: tuple[str, ...] = ()) -> Path:
+    """A local folder as is; 'minilm' or the MiniLM hub id from the offline package; else download `files`
+    (and those of `optional` that the repository has)."""
     if Path(name).is_dir():
         return Path(name)
     if name in ("minilm", MINILM):
@@ -59,7 +60,7 @@ def resolve_encoder(name: str, files: tuple[str, ...] = ENCODER_FILES) -> Path:
         except FileNotFoundError:
             if name == "minilm":
                 raise
-    return download(name, files)
+    return download(name, files, optional=optional)
 
 
 def is_hub_id(name: str) -> bool:

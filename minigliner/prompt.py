@@ -14,6 +14,8 @@ import torch
 from tokenizers import Regex, Tokenizer, normalizers, pre_tokenizers, processors
 from tokenizers.implementations import BertWordPieceTokenizer
 
+from .sentencepiece import spm_tokenizer
+
 WORD_PATTERN = re.compile(r"\w+(?:[-_]\w+)*|\S")  # words and single punctuation marks, as the reference splits
 MARKER_TOKENS = ("[FLERT]",)  # added before <<ENT>> and <<SEP>> so token ids match official checkpoints
 
@@ -41,17 +43,20 @@ def load_tokenizer(folder: str | Path) -> Tokenizer:
             _deberta_pipeline(tok, settings)
     elif (folder / "vocab.txt").is_file():
         tok = BertWordPieceTokenizer(str(folder / "vocab.txt"), lowercase=settings.get("do_lower_case", True))._tokenizer
-    elif (folder / "spm.model").is_file():
-        raise FileNotFoundError(f"{folder}: only spm.model, no tokenizer.json; write one with transformers: "
-                                f"AutoTokenizer.from_pretrained(folder).save_pretrained(folder)")
+    elif (folder / "spm.model").is_file():  # DeBERTa-v2/v3 repositories ship only the SentencePiece model
+        specials = [_content(settings.get(f"{k}_token", v)) for k, v in DEBERTA_SPECIALS.items()]
+        tok = spm_tokenizer(folder / "spm.model", specials)
+        _deberta_pipeline(tok, settings)
     else:
-        raise FileNotFoundError(f"{folder}: no tokenizer.json or vocab.txt")
+        raise FileNotFoundError(f"{folder}: no tokenizer.json, vocab.txt or spm.model")
     tok.no_truncation()  # long inputs are split into windows by the model, never cut here
     tok.no_padding()
     return tok
 
 
 DEBERTA_TOKENIZERS = ("DebertaV2Tokenizer", "DebertaV2TokenizerFast")
+DEBERTA_SPECIALS = {"bos": "[CLS]", "eos": "[SEP]", "unk": "[UNK]", "sep": "[SEP]", "pad": "[PAD]",
+                    "cls": "[CLS]", "mask": "[MASK]"}  # DebertaV2Tokenizer's defaults, in the order it adds them
 
 
 def _deberta_pipeline(tok: Tokenizer, settings: dict) -> None:

@@ -201,9 +201,56 @@ def test_tokenizer_json_with_another_pipeline_is_read_as_the_reference_reads_it(
         assert ours.encode(words, is_pretokenized=True).ids == hf(words, is_split_into_words=True)["input_ids"]
 
 
-def test_sentencepiece_model_alone_is_refused(tmp_path):
-    (tmp_path / "spm.model").write_bytes(b"\x00")
-    with pytest.raises(FileNotFoundError, match="only spm.model, no tokenizer.json"):
+@pytest.fixture(scope="module")
+def spm_folder(tmp_path_factory):
+    """A DeBERTa-v3-style backbone folder with only spm.model (trained here, ids 0-3 = [PAD] [CLS] [SEP] [UNK])."""
+    import sentencepiece
+    from reference_models import WORDS
+    folder = tmp_path_factory.mktemp("spm")
+    lines = [" ".join(WORDS[i:i + 12]) + " John Mary Copenhagen Zürich 1996-12-06 ." for i in range(0, len(WORDS), 12)]
+    (folder / "corpus.txt").write_text("\n".join(lines * 3))
+    sentencepiece.SentencePieceTrainer.train(
+        input=str(folder / "corpus.txt"), model_prefix=str(folder / "spm"), vocab_size=150, model_type="unigram",
+        pad_id=0, bos_id=1, eos_id=2, unk_id=3, pad_piece="[PAD]", bos_piece="[CLS]", eos_piece="[SEP]",
+        unk_piece="[UNK]", num_threads=1, minloglevel=2)
+    (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": False, "vocab_type": "spm"}))
+    return folder, sentencepiece.SentencePieceProcessor(model_file=str(folder / "spm.model"))
+
+
+def test_spm_model_is_read_without_sentencepiece(spm_folder):
+    from minigliner.sentencepiece import read_spm
+    folder, sp = spm_folder
+    pieces, unk_id = read_spm(folder / "spm.model")
+    assert [(p, s) for p, s, _ in pieces] == [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    assert unk_id == sp.unk_id() == 3
+    assert [i for i, (_, _, kind) in enumerate(pieces) if kind == 3] == [i for i in range(len(pieces)) if sp.is_control(i)]
+
+
+def test_spm_folder_tokenizes_as_the_reference_class(spm_folder):
+    """The reference builds DebertaV2Tokenizer from the pieces and scores of spm.model; same ids, word by word,
+    and each plain word is split exactly as sentencepiece itself splits it."""
+    from transformers import DebertaV2Tokenizer
+    folder, sp = spm_folder
+    hf = DebertaV2Tokenizer(vocab=[(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())],
+                            unk_id=sp.unk_id())
+    ours = load_tokenizer(folder)
+    assert ours.token_to_id("[MASK]") == sp.get_piece_size() == hf.convert_tokens_to_ids("[MASK]")
+    hf.add_tokens(["[FLERT]", "<<ENT>>", "<<SEP>>"], special_tokens=True)
+    add_marker_tokens(ours, "<<ENT>>", "<<SEP>>")
+    for words in WORD_LISTS + [["John", "visited", "Copenhagen", "[CLS]"]]:
+        assert ours.encode(words, is_pretokenized=True).ids == hf(words, is_split_into_words=True)["input_ids"]
+    for word in ["Copenhagen", "Schwarzenegger", "president", "1996-12-06"]:
+        assert ours.encode([word], is_pretokenized=True, add_special_tokens=False).tokens == sp.encode(word, out_type=str)
+
+
+def test_a_file_that_is_not_a_sentencepiece_model_is_refused(tmp_path):
+    (tmp_path / "spm.model").write_bytes(b"\x0a\x05ab")
+    with pytest.raises(ValueError, match="spm.model: not a SentencePiece model file"):
+        load_tokenizer(tmp_path)
+
+
+def test_a_folder_without_any_tokenizer_file_is_refused(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no tokenizer.json, vocab.txt or spm.model"):
         load_tokenizer(tmp_path)
 
 
