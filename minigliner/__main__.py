@@ -79,18 +79,43 @@ def cmd_predict(args) -> None:
             print("  (no entities)")
 
 
+def find_label_names(path: str) -> Path | None:
+    """label_names.json beside a data file or up to two folders above it (data/<role>/<dataset>/test.txt)."""
+    for folder in Path(path).resolve().parents[:3]:
+        if (folder / "label_names.json").is_file():
+            return folder / "label_names.json"
+    return None
+
+
+def dataset_names(paths: list[str]) -> list[str]:
+    """A short name per file: its folder for BIO files (crossner_ai/test.txt -> crossner_ai), else its stem;
+    folder/stem wherever two files would share a name."""
+    short = [Path(p).parent.name if Path(p).suffix not in (".json", ".jsonl") else Path(p).stem for p in paths]
+    return [s if short.count(s) == 1 else f"{Path(p).parent.name}/{Path(p).stem}" for s, p in zip(short, paths)]
+
+
 def cmd_evaluate(args) -> None:
-    from .evaluate import evaluate
+    from .data import LoadReport, read_dataset
+    from .evaluate import evaluate_datasets, format_per_label, format_table
     from .model import GLiNER
     model = GLiNER.from_pretrained(args.model)
-    examples = read_examples(args.data, label_names=args.label_names)
-    labels = _labels(args.labels) if args.labels else sorted({l for ex in examples for *_, l in ex["ner"]})
-    result = evaluate(model, examples, labels, threshold=args.threshold, flat_ner=not args.nested)
-    print(f"{'label':28} {'P':>6} {'R':>6} {'F1':>6}")
-    for label, r in result["per_label"].items():
-        print(f"{label:28} {100 * r['precision']:6.1f} {100 * r['recall']:6.1f} {100 * r['f1']:6.1f}")
-    print(f"{'micro':28} {100 * result['precision']:6.1f} {100 * result['recall']:6.1f} {100 * result['f1']:6.1f}")
+    datasets = {}
+    for name, path in zip(dataset_names(args.data), args.data, strict=True):
+        names = args.label_names or find_label_names(path)
+        if names and not args.label_names and Path(path).suffix not in (".json", ".jsonl"):
+            print(f"{path}: label names from {names}", file=sys.stderr)
+        report = LoadReport()
+        examples, labels = read_dataset(path, names, report)
+        print(f"{path}: {report.summary()}", file=sys.stderr)
+        datasets[name] = (examples, _labels(args.labels) if args.labels else labels)
+    result = evaluate_datasets(model, datasets, threshold=args.threshold, flat_ner=not args.nested,
+                               batch_size=args.batch_size)
+    print(format_table(result))
+    if args.per_label:
+        for name, r in result["datasets"].items():
+            print(format_per_label(name, r))
     if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
 
 
@@ -125,14 +150,20 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per text")
     p.add_argument("text", nargs="*")
     p.set_defaults(run=cmd_predict)
-    e = sub.add_parser("evaluate", help="entity-level P/R/F1 on GLiNER JSON or BIO data")
+    e = sub.add_parser("evaluate", help="entity-level P/R/micro-F1 per dataset and their mean, on GLiNER JSON "
+                                         "or BIO files")
     e.add_argument("--model", required=True)
-    e.add_argument("--data", required=True)
-    e.add_argument("--labels", help="comma-separated; default: the labels found in the data")
-    e.add_argument("--label-names", help="label_names.json for BIO tag codes")
+    e.add_argument("--data", required=True, nargs="+", help="one or more .json/.jsonl or BIO .txt files")
+    e.add_argument("--labels", help="comma-separated, for every file; default: a BIO file's label.txt, "
+                                    "else the labels found in the data")
+    e.add_argument("--label-names", help="label_names.json for BIO tag codes; default: one found beside the "
+                                         "data or up to two folders above it")
     e.add_argument("--threshold", type=float, default=0.5)
-    e.add_argument("--nested", action="store_true")
-    e.add_argument("--out", help="write the result as JSON")
+    e.add_argument("--nested", action="store_true", help="nested decoding (default: flat)")
+    e.add_argument("--batch-size", type=int, default=8)
+    e.add_argument("--per-label", action="store_true", help="also print each dataset's per-label scores")
+    e.add_argument("--out", help="write the result as JSON: {datasets: {name: {precision, recall, f1, ...}}, "
+                                 "average_f1, ...}")
     e.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
     if args.command == "predict" and not args.text and not args.file:

@@ -82,7 +82,8 @@ def _check_example(record, where: str) -> dict:
 
 def read_bio(path: str | Path, label_names: dict[str, str] | None = None,
              report: LoadReport | None = None) -> list[dict]:
-    """Read `word<TAB>tag` lines (blank line between sentences); an I- without its B- starts an entity (counted)."""
+    """Read `word<TAB>tag` lines (blank line between sentences), BIO or BIOES; an I- without its B- starts
+    an entity (counted)."""
     path, report = Path(path), report if report is not None else LoadReport()
     examples, words, ner, open_ent = [], [], [], None
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -101,16 +102,19 @@ def read_bio(path: str | Path, label_names: dict[str, str] | None = None,
             open_ent = None
             continue
         prefix, _, code = tag.partition("-")
-        if prefix not in ("B", "I") or not code:
-            raise ValueError(f"{path}:{lineno}: tag {tag!r} is not O, B-type or I-type")
+        if prefix not in ("B", "I", "E", "S") or not code:
+            raise ValueError(f"{path}:{lineno}: tag {tag!r} is not O, B-type or I-type (or BIOES E-/S-type)")
         label = label_name(code, label_names)
-        if prefix == "I" and open_ent is not None and open_ent[2] == label:
+        inside = prefix in ("I", "E")  # BIOES: E- ends an entity as I- continues it; S- is a one-word entity
+        if inside and open_ent is not None and open_ent[2] == label:
             open_ent[1] = i
-            continue
-        if prefix == "I":
-            report.repaired.append(f"{path}:{lineno}: {tag} without a B-{code} before it; started a new entity")
-        open_ent = [i, i, label]
-        ner.append(open_ent)
+        else:
+            if inside:
+                report.repaired.append(f"{path}:{lineno}: {tag} without a B-{code} before it; started a new entity")
+            open_ent = [i, i, label]
+            ner.append(open_ent)
+        if prefix in ("E", "S"):
+            open_ent = None
     for ex in examples:
         report.sentences += 1
         report.entities += len(ex["ner"])
@@ -131,6 +135,30 @@ def load_label_names(path: str | Path, dataset: str) -> dict[str, str]:
     return table.get(dataset, {})
 
 
+def dataset_labels(folder: str | Path, names: dict[str, str] | None = None) -> list[str]:
+    """A BIO dataset's label set: the codes of its label.txt as natural-language names, in file order."""
+    path = Path(folder) / "label.txt"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no label.txt beside the data; give the labels explicitly")
+    codes = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(dict.fromkeys(label_name(code, names) for code in codes))
+
+
+def read_dataset(path: str | Path, label_names: str | Path | None = None,
+                 report: LoadReport | None = None) -> tuple[list[dict], list[str]]:
+    """Examples and label set of one file: GLiNER JSON (labels found in it) or BIO (.txt/.bio; labels from
+    the label.txt beside it, or found in it when there is none), codes named by label_names.json."""
+    path = Path(path)
+    if path.suffix in (".json", ".jsonl"):
+        examples = read_gliner_json(path, report)
+        return examples, sorted({lab for ex in examples for *_, lab in ex["ner"]})
+    names = load_label_names(label_names, path.parent.name) if label_names else None
+    examples = read_bio(path, names, report)
+    if (path.parent / "label.txt").is_file():
+        return examples, dataset_labels(path.parent, names)
+    return examples, sorted({lab for ex in examples for *_, lab in ex["ner"]})
+
+
 def split_long(examples: list[dict], max_words: int) -> tuple[list[dict], int]:
     """Cut examples longer than max_words into pieces; return pieces and the count of entities cut in two."""
     out, cut = [], 0
@@ -140,15 +168,18 @@ def split_long(examples: list[dict], max_words: int) -> tuple[list[dict], int]:
             b = min(a + max_words, len(words))
             ner = [[s - a, e - a, lab] for s, e, lab in ex["ner"] if a <= s and e < b]
             cut += sum(1 for s, e, _ in ex["ner"] if a <= s < b <= e)
-            out.append({"tokenized_text": words[a:b], "ner": ner})
+            out.append({**ex, "tokenized_text": words[a:b], "ner": ner})  # other keys (e.g. negatives) kept
     return out, cut
 
 
 def sample_labels(batch: list[dict], max_types: int, max_neg_type_ratio: int,
                   rng: random.Random) -> list[list[str]]:
-    """Per-example label lists: its own types, then negatives drawn from the batch, capped, shuffled (GLiNER §3).
+    """Per-example label lists: its own types, its known negatives, then negatives drawn from the batch,
+    capped, shuffled (GLiNER §3).
 
-    Unlike the reference, the cap drops negatives before it drops any of the example's own types.
+    An example's optional "negatives" key lists types known to be absent from it (e.g. the rest of its
+    dataset's label set); they come before the batch's. Unlike the reference, the cap drops negatives
+    before it drops any of the example's own types.
     """
     pool = sorted({label for ex in batch for *_, label in ex["ner"]})
     rng.shuffle(pool)
@@ -157,7 +188,9 @@ def sample_labels(batch: list[dict], max_types: int, max_neg_type_ratio: int,
         ratio = rng.randint(0, max_neg_type_ratio) if max_neg_type_ratio else 0
         own = sorted({lab for *_, lab in ex["ner"]})
         rng.shuffle(own)
-        negatives = [lab for lab in pool[:len(ex["ner"]) * ratio] if lab not in own]
+        known = sorted(set(ex.get("negatives", ())) - set(own))
+        rng.shuffle(known)  # no draw from rng when there are none: examples without the key sample as before
+        negatives = known + [lab for lab in pool[:len(ex["ner"]) * ratio] if lab not in own and lab not in known]
         types = (own + negatives)[:max_types] or pool[:1] or ["entity"]
         rng.shuffle(types)
         labels.append(types)

@@ -1,8 +1,13 @@
-"""Entity-level precision, recall and micro-F1: a prediction counts only with exact boundaries and label."""
+"""Entity-level precision, recall and micro-F1: a prediction counts only with exact boundaries and label.
+
+Scores are micro-averaged over the entities of one dataset; several datasets are summarised by the
+mean of their F1 (as GLiNER's Table 1 does for its zero-shot benchmark).
+"""
 from __future__ import annotations
 
 from collections import Counter
 
+from .decoding import greedy_select
 from .model import check_labels
 
 
@@ -29,12 +34,81 @@ def score(predicted: list[list[tuple]], gold: list[list[tuple]]) -> dict:
     return {**total, "per_label": per_label}
 
 
-def evaluate(model, examples: list[dict], labels: list[str], threshold: float = 0.5,
-             flat_ner: bool = True, batch_size: int = 8) -> dict:
-    """Predict on GLiNER JSON examples (their own word split) and score against their `ner` spans."""
+def gold_spans(examples: list[dict], labels: list[str]) -> list[list[tuple]]:
+    """(start, end, label) gold tuples of each example, only for the labels asked for."""
+    asked = set(labels)
+    return [[(s, e, lab) for s, e, lab in ex["ner"] if lab in asked] for ex in examples]
+
+
+def predict(model, examples: list[dict], labels: list[str], threshold: float = 0.5,
+            flat_ner: bool = True, batch_size: int = 8) -> list[list[tuple]]:
+    """The model's (start, end, label) tuples for each example, on the example's own words."""
     labels = check_labels(labels)
     spans = model.predict_spans([ex["tokenized_text"] for ex in examples], labels, threshold,
                                 flat_ner=flat_ner, batch_size=batch_size)
-    predicted = [[(s.start, s.end, labels[s.label]) for s in row] for row in spans]
-    gold = [[(s, e, lab) for s, e, lab in ex["ner"] if lab in labels] for ex in examples]
-    return score(predicted, gold)
+    return [[(s.start, s.end, labels[s.label]) for s in row] for row in spans]
+
+
+def evaluate(model, examples: list[dict], labels: list[str], threshold: float = 0.5,
+             flat_ner: bool = True, batch_size: int = 8) -> dict:
+    """Predict on GLiNER JSON examples (their own word split) and score against their `ner` spans."""
+    predicted = predict(model, examples, labels, threshold, flat_ner, batch_size)
+    return score(predicted, gold_spans(examples, labels))
+
+
+def threshold_curve(model, examples: list[dict], labels: list[str], thresholds: list[float],
+                    flat_ner: bool = True, batch_size: int = 8) -> list[dict]:
+    """evaluate() at every threshold from one forward pass: select from the lowest threshold's candidates."""
+    labels = check_labels(labels)
+    if not thresholds:
+        raise ValueError("thresholds is empty")
+    candidates = model.candidate_spans([ex["tokenized_text"] for ex in examples], labels,
+                                       min(thresholds), batch_size)
+    gold = gold_spans(examples, labels)
+    curve = []
+    for t in thresholds:
+        chosen = [greedy_select([c for c in row if c.score > t], flat_ner) for row in candidates]
+        predicted = [[(s.start, s.end, labels[s.label]) for s in row] for row in chosen]
+        curve.append({"threshold": t, **score(predicted, gold)})
+    return curve
+
+
+def evaluate_datasets(model, datasets: dict[str, tuple[list[dict], list[str]]], threshold: float = 0.5,
+                      flat_ner: bool = True, batch_size: int = 8) -> dict:
+    """Score every {name: (examples, labels)}; the summary is the mean of the datasets' F1 (and P, R)."""
+    if not datasets:
+        raise ValueError("no datasets to evaluate")
+    results = {}
+    for name, (examples, labels) in datasets.items():
+        r = evaluate(model, examples, labels, threshold, flat_ner, batch_size)
+        results[name] = {**r, "sentences": len(examples), "entities": sum(map(len, gold_spans(examples, labels))),
+                         "labels": list(labels)}
+    mean = {k: sum(r[k] for r in results.values()) / len(results) for k in ("precision", "recall", "f1")}
+    return {"datasets": results, "average_f1": mean["f1"], "average_precision": mean["precision"],
+            "average_recall": mean["recall"], "threshold": threshold, "flat_ner": flat_ner}
+
+
+def format_table(result: dict, reference: dict[str, float] | None = None, reference_name: str = "paper") -> str:
+    """The per-dataset P/R/F1 (in %) of evaluate_datasets() and its average, beside reference F1s if given."""
+    extra = f" {reference_name:>7}" if reference else ""
+    lines = [f"{'dataset':24} {'sentences':>9} {'entities':>8} {'P':>6} {'R':>6} {'F1':>6}{extra}"]
+    for name, r in result["datasets"].items():
+        ref = f" {reference[name]:7.1f}" if reference and name in reference else (" " * 8 if reference else "")
+        lines.append(f"{name:24} {r['sentences']:9d} {r['entities']:8d} {100 * r['precision']:6.1f} "
+                     f"{100 * r['recall']:6.1f} {100 * r['f1']:6.1f}{ref}")
+    ref = ""
+    if reference:
+        known = [reference[n] for n in result["datasets"] if n in reference]
+        ref = f" {sum(known) / len(known):7.1f}" if known else " " * 8
+    lines.append(f"{'average':24} {'':9} {'':8} {100 * result['average_precision']:6.1f} "
+                 f"{100 * result['average_recall']:6.1f} {100 * result['average_f1']:6.1f}{ref}")
+    return "\n".join(lines)
+
+
+def format_per_label(name: str, r: dict) -> str:
+    """One dataset's per-label P/R/F1 rows (in %)."""
+    lines = [f"{name}: {'label':30} {'P':>6} {'R':>6} {'F1':>6}"]
+    for label, s in r["per_label"].items():
+        lines.append(f"{'':{len(name) + 2}}{label:30} {100 * s['precision']:6.1f} {100 * s['recall']:6.1f} "
+                     f"{100 * s['f1']:6.1f}")
+    return "\n".join(lines)

@@ -104,10 +104,20 @@ class GLiNER(nn.Module):
         return [[self._entity(text, ws, labels, span) for span in text_spans]
                 for text, ws, text_spans in zip(texts, words, spans)]
 
-    @torch.inference_mode()
     def predict_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
                       flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8) -> list[list[Span]]:
         """Selected spans (word indices) of pre-split texts; labels must be free of duplicates."""
+        candidates = self.candidate_spans(words, labels, threshold, batch_size)
+        return [greedy_select(c, flat_ner, multi_label) for c in candidates]
+
+    @torch.inference_mode()
+    def candidate_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
+                        batch_size: int = 8) -> list[list[Span]]:
+        """Every span above threshold of each pre-split text, before selection, in the decoder's order.
+
+        Selecting from the candidates of a lower threshold those above a higher one gives the
+        higher threshold's entities, so a threshold sweep needs one forward pass.
+        """
         check_threshold(threshold)
         was_training = self.training
         self.eval()
@@ -116,7 +126,7 @@ class GLiNER(nn.Module):
         finally:
             self.train(was_training)
         order = _token_order if self.token_level else _span_order
-        return [greedy_select(sorted(c.values(), key=order), flat_ner, multi_label) for c in candidates]
+        return [sorted(c.values(), key=order) for c in candidates]
 
     def _candidates(self, words: list[list[str]], labels: list[str], threshold: float,
                     batch_size: int) -> list[dict[tuple, Span]]:

@@ -96,25 +96,66 @@ def test_predict_without_text_errors(saved):
     assert proc.returncode == 2 and "predict needs texts or --file" in proc.stderr and proc.stdout == ""
 
 
-def test_evaluate_prints_a_micro_row_and_writes_json(saved, tmp_path, tiny_model):
+def test_evaluate_prints_a_table_per_dataset_and_writes_json(saved, tmp_path, tiny_model):
     data = tmp_path / "small.json"
     data.write_text(json.dumps(EXAMPLES))
     out_json = tmp_path / "result.json"
-    proc = run("evaluate", "--model", saved, "--data", data, "--threshold", "0.3", "--out", out_json)
+    proc = run("evaluate", "--model", saved, "--data", data, "--threshold", "0.3", "--out", out_json, "--per-label")
     rows = proc.stdout.splitlines()
-    assert rows[0].split() == ["label", "P", "R", "F1"]
-    assert [r.split()[0] for r in rows[1:]] == ["city", "person", "micro"]   # labels found in the data
+    assert rows[0].split() == ["dataset", "sentences", "entities", "P", "R", "F1"]
+    assert rows[1].split()[:3] == ["small", "3", "8"] and rows[2].split()[0] == "average"
     assert "3 sentences, 8 entities, 2 types" in proc.stderr
     result = json.loads(out_json.read_text())
-    assert set(result) == {"precision", "recall", "f1", "per_label"} and set(result["per_label"]) == {"city", "person"}
-    micro = [float(x) for x in rows[-1].split()[1:]]
-    assert micro == pytest.approx([100 * result[k] for k in ("precision", "recall", "f1")], abs=0.051)
+    assert set(result["datasets"]) == {"small"} and result["threshold"] == 0.3 and result["flat_ner"] is True
+    small = result["datasets"]["small"]
+    assert set(small["per_label"]) == {"city", "person"} and small["labels"] == ["city", "person"]
+    micro = [float(x) for x in rows[1].split()[3:]]
+    assert micro == pytest.approx([100 * small[k] for k in ("precision", "recall", "f1")], abs=0.051)
+    assert result["average_f1"] == small["f1"]
+    assert [r.split()[-4] for r in rows[3:]] == ["label", "city", "person"]   # --per-label rows
     from minigliner.evaluate import evaluate
     expected = evaluate(tiny_model, EXAMPLES, ["city", "person"], threshold=0.3)
-    assert {k: result[k] for k in ("precision", "recall", "f1")} == \
+    assert {k: small[k] for k in ("precision", "recall", "f1")} == \
         pytest.approx({k: expected[k] for k in ("precision", "recall", "f1")})
     for label, scores in expected["per_label"].items():
-        assert result["per_label"][label] == pytest.approx(scores)
+        assert small["per_label"][label] == pytest.approx(scores)
+
+
+BIO_TEXT = "John\tB-PER\nlived\tO\nin\tO\nParis\tB-LOC\n.\tO\n\nPeter\tB-PER\nvisited\tO\nBerlin\tB-LOC\n"
+
+
+def test_evaluate_reads_bio_folders_with_label_txt_and_label_names(saved, tmp_path, tiny_model):
+    root = tmp_path / "data"
+    for name in ("alpha", "beta"):
+        (root / "sets" / name).mkdir(parents=True)
+        (root / "sets" / name / "test.txt").write_text(BIO_TEXT, encoding="utf-8")
+    (root / "sets" / "alpha" / "label.txt").write_text("PER\nLOC\n")
+    (root / "sets" / "beta" / "label.txt").write_text("PER\n")                     # beta asks for person only
+    (root / "label_names.json").write_text(json.dumps({"alpha": {"PER": "person", "LOC": "city"},
+                                                       "beta": {"PER": "person"}}))
+    out_json = tmp_path / "r.json"
+    proc = run("evaluate", "--model", saved, "--data", root / "sets/alpha/test.txt", root / "sets/beta/test.txt",
+               "--threshold", "0.2", "--nested", "--out", out_json)
+    assert f"label names from {root / 'label_names.json'}" in proc.stderr
+    result = json.loads(out_json.read_text())
+    assert result["flat_ner"] is False
+    assert result["datasets"]["alpha"]["labels"] == ["person", "city"] and result["datasets"]["alpha"]["entities"] == 4
+    assert result["datasets"]["beta"]["labels"] == ["person"] and result["datasets"]["beta"]["entities"] == 2
+    from minigliner.data import read_bio
+    from minigliner.evaluate import evaluate
+    examples = read_bio(root / "sets/alpha/test.txt", {"PER": "person", "LOC": "city"})
+    alpha = evaluate(tiny_model, examples, ["person", "city"], threshold=0.2, flat_ner=False)
+    beta = evaluate(tiny_model, examples, ["person"], threshold=0.2, flat_ner=False)
+    assert result["datasets"]["alpha"]["f1"] == pytest.approx(alpha["f1"])
+    assert result["average_f1"] == pytest.approx((alpha["f1"] + beta["f1"]) / 2)
+    assert [r.split()[0] for r in proc.stdout.splitlines()] == ["dataset", "alpha", "beta", "average"]
+    # two files from one folder get folder/stem names; --labels overrides label.txt
+    (root / "sets" / "alpha" / "dev.txt").write_text(BIO_TEXT, encoding="utf-8")
+    proc = run("evaluate", "--model", saved, "--data", root / "sets/alpha/test.txt", root / "sets/alpha/dev.txt",
+               "--labels", "person", "--threshold", "0.2", "--out", out_json)
+    result = json.loads(out_json.read_text())
+    assert list(result["datasets"]) == ["alpha/test", "alpha/dev"]
+    assert result["datasets"]["alpha/dev"]["labels"] == ["person"] and result["datasets"]["alpha/dev"]["entities"] == 2
 
 
 def test_train_writes_a_loadable_model(tiny_bert, tmp_path):

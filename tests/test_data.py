@@ -7,8 +7,8 @@ import pytest
 import torch
 from conftest import SHARED_DATA
 
-from minigliner.data import (LoadReport, label_name, load_label_names, read_bio, read_gliner_json,
-                             sample_labels, span_targets, split_long)
+from minigliner.data import (LoadReport, dataset_labels, label_name, load_label_names, read_bio, read_dataset,
+                             read_gliner_json, sample_labels, span_targets, split_long)
 
 
 def write_json(path, records):
@@ -151,6 +151,57 @@ def test_read_bio_on_the_shared_conll_file():
     assert labels == {"person", "organization", "location", "miscellaneous"}
 
 
+BIOES = """Laser\tS-MANP
+beam\tB-MACEQ
+welding\tI-MACEQ
+head\tE-MACEQ
+steel\tE-MATE
+alloy\tI-MATE
+.\tO
+"""
+
+
+def test_read_bio_accepts_bioes(tmp_path):
+    """FabNER in the shared data is BIOES: S- is a one-word entity, E- ends one; an E- or I- with no open
+    entity of its type starts one (counted)."""
+    path = tmp_path / "fab.txt"
+    path.write_text(BIOES, encoding="utf-8")
+    report = LoadReport()
+    examples = read_bio(path, {"MANP": "process", "MACEQ": "machine", "MATE": "material"}, report)
+    assert examples[0]["ner"] == [[0, 0, "process"], [1, 3, "machine"], [4, 4, "material"], [5, 5, "material"]]
+    assert [r.split(": ")[1].split(";")[0] for r in report.repaired] == ["E-MATE without a B-MATE before it",
+                                                                         "I-MATE without a B-MATE before it"]
+
+
+def test_read_bio_on_the_shared_fabner_file():
+    names = load_label_names(SHARED_DATA / "label_names.json", "FabNER")
+    report = LoadReport()
+    examples = read_bio(SHARED_DATA / "train" / "FabNER" / "dev.txt", names, report)
+    assert report.sentences == 2183 and not report.repaired
+    assert report.entities == 2926 + 6809                      # one per B- and per S- tag in the file
+    assert set(report.types) == set(dataset_labels(SHARED_DATA / "train" / "FabNER", names))
+    widths = Counter(e - s + 1 for ex in examples for s, e, _ in ex["ner"])
+    assert widths[1] == 6809 and sum(widths.values()) == 9735  # every B- ... E- entity has two words or more
+
+
+def test_dataset_labels_and_read_dataset(tmp_path):
+    names = load_label_names(SHARED_DATA / "label_names.json", "Ontonotes")
+    labels = dataset_labels(SHARED_DATA / "train" / "Ontonotes", names)
+    assert labels[:4] == ["cardinal number", "date", "person", "nationality, religious or political group"]
+    assert len(labels) == 18
+    assert dataset_labels(SHARED_DATA / "zeroshot" / "mit-restaurant")[-1] == "restaurant name"
+    examples, labels = read_dataset(SHARED_DATA / "zeroshot" / "crossner_ai" / "dev.txt")
+    assert len(examples) == 350 and "programming language" in labels and len(labels) == 13
+    examples, labels = read_dataset(SHARED_DATA / "train" / "conll2003" / "dev.txt", SHARED_DATA / "label_names.json")
+    assert labels == ["person", "organization", "location", "miscellaneous"]
+    (tmp_path / "x.txt").write_text("a\tB-LOC\n", encoding="utf-8")        # no label.txt: labels from the data
+    assert read_dataset(tmp_path / "x.txt") == ([{"tokenized_text": ["a"], "ner": [[0, 0, "loc"]]}], ["loc"])
+    with pytest.raises(FileNotFoundError, match="no label.txt"):
+        dataset_labels(tmp_path)
+    examples, labels = read_dataset(SHARED_DATA / "gliner_sample" / "sample_data.json")
+    assert len(examples) == 64 and labels == sorted({lab for ex in examples for *_, lab in ex["ner"]})
+
+
 # ---- label names ----------------------------------------------------------------------------------
 
 def test_label_name_mapping():
@@ -233,6 +284,24 @@ def test_sample_labels_without_negatives_and_without_entities():
     assert sorted(labels[0]) == ["city", "person"]
     assert len(labels[1]) == 1 and labels[1][0] in {"city", "person"}   # an example without entities still gets one
     assert sample_labels([ex(), ex()], 10, 1, random.Random(0)) == [["entity"], ["entity"]]
+
+
+def test_sample_labels_asks_every_known_negative_first():
+    """An example's "negatives" (e.g. the rest of its dataset's labels) come before the batch's."""
+    batch = [{**ex("person"), "negatives": ["city", "date", "person"]}, ex("film", "river", "song")]
+    for seed in range(30):
+        labels = sample_labels(batch, max_types=4, max_neg_type_ratio=3, rng=random.Random(seed))
+        assert {"person", "city", "date"} <= set(labels[0]) and len(labels[0]) <= 4
+        assert len(labels[0]) == len(set(labels[0]))
+    plain = [ex("person"), ex("film", "river")]
+    assert sample_labels(plain, 10, 1, random.Random(3)) == \
+        sample_labels([{**plain[0], "negatives": []}, plain[1]], 10, 1, random.Random(3))
+
+
+def test_split_long_keeps_the_other_keys():
+    pieces, _ = split_long([{"tokenized_text": list("abcde"), "ner": [[4, 4, "x"]], "negatives": ["y"]}], 3)
+    assert pieces == [{"tokenized_text": list("abc"), "ner": [], "negatives": ["y"]},
+                      {"tokenized_text": list("de"), "ner": [[1, 1, "x"]], "negatives": ["y"]}]
 
 
 # ---- targets ---------------------------------------------------------------------------------------

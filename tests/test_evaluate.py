@@ -1,7 +1,7 @@
 """Entity-level precision, recall and F1."""
 import pytest
 
-from minigliner.evaluate import evaluate, prf, score
+from minigliner.evaluate import evaluate, evaluate_datasets, format_table, prf, score, threshold_curve
 
 
 def test_score_by_hand():
@@ -58,3 +58,119 @@ def test_evaluate_scores_the_models_own_predictions(tiny_model):
     assert sum(map(len, predicted)) > 0
     with pytest.raises(ValueError, match="labels is empty"):
         evaluate(tiny_model, examples, [])
+
+
+# ---- agreement with gliner 0.2.29's evaluator ----------------------------------------------------
+
+def reference_prf(predicted, gold):
+    """gliner.evaluation's micro P/R/F1 on the same (start, end, label) tuples."""
+    from gliner.evaluation import BaseNEREvaluator
+    evaluator = BaseNEREvaluator(gold, predicted)
+    true, outs = evaluator.transform_data()
+    out = evaluator.compute_prf(true, outs)
+    return out["precision"], out["recall"], out["f_score"]
+
+
+def random_sentences(rng, n, labels=("person", "city", "date")):
+    sentences = []
+    for _ in range(n):
+        spans = []
+        for _ in range(rng.randint(0, 5)):
+            s = rng.randint(0, 9)
+            spans.append((s, s + rng.randint(0, 2), rng.choice(labels)))
+        sentences.append(spans)
+    return sentences
+
+
+def test_score_agrees_with_the_reference_evaluator_on_random_predictions():
+    import random
+    rng = random.Random(0)
+    for trial in range(30):
+        gold = random_sentences(rng, 12)
+        # predictions: most gold spans kept, some relabelled or moved, some invented, some duplicated
+        predicted = []
+        for spans in gold:
+            row = [(s, e, lab) if rng.random() < 0.6 else (s, e + 1, lab) if rng.random() < 0.5 else (s, e, "city")
+                   for s, e, lab in spans if rng.random() < 0.8]
+            row += random_sentences(rng, 1)[0] + row[:1]
+            predicted.append(row)
+        ours = score(predicted, gold)
+        ref = reference_prf(predicted, gold)
+        assert (ours["precision"], ours["recall"], ours["f1"]) == pytest.approx(ref, abs=1e-12), trial
+
+
+def test_score_agrees_with_the_reference_evaluator_on_the_hand_example_and_empty_input():
+    gold = [[(0, 0, "person"), (3, 4, "city")], [(1, 1, "person"), (5, 5, "date")], []]
+    predicted = [[(0, 0, "person"), (3, 3, "city")], [(1, 1, "person"), (5, 5, "person")], [(2, 2, "city")]]
+    ours = score(predicted, gold)
+    assert (ours["precision"], ours["recall"], ours["f1"]) == pytest.approx(reference_prf(predicted, gold))
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                     # the reference warns on 0/0
+        assert reference_prf([[], []], [[], [(0, 0, "a")]]) == (0.0, 0.0, 0.0)
+    assert (score([[], []], [[], [(0, 0, "a")]])["f1"]) == 0.0
+
+
+@pytest.mark.parametrize("flat_ner", [True, False])
+def test_evaluate_agrees_with_the_reference_models_own_evaluate(reference_span, tiny_model, flat_ner):
+    """Same weights: gliner's model.evaluate (its decoding and evaluator) gives our F1."""
+    import warnings
+    ref, _ = reference_span
+    examples = [
+        {"tokenized_text": "John lived in Paris with Mary .".split(), "ner": [[0, 0, "person"], [3, 3, "city"]]},
+        {"tokenized_text": "Peter visited Berlin on Monday .".split(), "ner": [[0, 0, "person"], [2, 2, "city"],
+                                                                                [4, 4, "date"]]},
+        {"tokenized_text": "Anna met Paul in London in May .".split(),
+         "ner": [[0, 0, "person"], [2, 2, "person"], [4, 4, "city"], [6, 6, "date"]]},
+        {"tokenized_text": "the new york museum was founded in january .".split(), "ner": [[1, 2, "city"]]},
+    ]
+    labels = ["person", "city", "date"]
+    for threshold in (0.1, 0.2, 0.35):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _, ref_f1 = ref.evaluate(examples, flat_ner=flat_ner, threshold=threshold, batch_size=2,
+                                     entity_types=labels)
+        ours = evaluate(tiny_model, examples, labels, threshold=threshold, flat_ner=flat_ner, batch_size=3)
+        assert ours["f1"] == pytest.approx(float(ref_f1), abs=1e-9), threshold
+        assert ours["f1"] > 0                                  # the random model gets some right
+
+
+# ---- threshold curve and several datasets --------------------------------------------------------
+
+EXAMPLES = [
+    {"tokenized_text": "John lived in Paris with Mary .".split(), "ner": [[0, 0, "person"], [3, 3, "city"]]},
+    {"tokenized_text": "Peter visited Berlin .".split(), "ner": [[0, 0, "person"], [2, 2, "city"]]},
+    {"tokenized_text": "Anna met Paul in London in May .".split(), "ner": [[0, 0, "person"], [2, 2, "person"]]},
+]
+
+
+@pytest.mark.parametrize("flat_ner", [True, False])
+def test_threshold_curve_equals_evaluate_at_each_threshold(tiny_model, flat_ner):
+    thresholds = [0.1, 0.2, 0.3, 0.45, 0.6]
+    curve = threshold_curve(tiny_model, EXAMPLES, ["person", "city"], thresholds, flat_ner=flat_ner)
+    assert [c["threshold"] for c in curve] == thresholds
+    for point in curve:
+        expected = evaluate(tiny_model, EXAMPLES, ["person", "city"], point["threshold"], flat_ner=flat_ner)
+        assert {k: v for k, v in point.items() if k != "threshold"} == expected
+    assert len({round(c["precision"], 6) for c in curve}) > 1        # the curve is not flat on this model
+    with pytest.raises(ValueError, match="thresholds is empty"):
+        threshold_curve(tiny_model, EXAMPLES, ["person"], [])
+
+
+def test_evaluate_datasets_means_the_f1_and_formats_a_table(tiny_model):
+    datasets = {"one": (EXAMPLES[:2], ["person", "city"]), "two": (EXAMPLES[2:], ["person"])}
+    result = evaluate_datasets(tiny_model, datasets, threshold=0.3)
+    one = evaluate(tiny_model, EXAMPLES[:2], ["person", "city"], 0.3)
+    two = evaluate(tiny_model, EXAMPLES[2:], ["person"], 0.3)
+    assert result["datasets"]["one"]["f1"] == one["f1"] and result["datasets"]["two"]["f1"] == two["f1"]
+    assert result["average_f1"] == pytest.approx((one["f1"] + two["f1"]) / 2)
+    assert (result["datasets"]["one"]["sentences"], result["datasets"]["one"]["entities"]) == (2, 4)
+    assert result["datasets"]["two"]["entities"] == 2 and result["datasets"]["two"]["labels"] == ["person"]
+    table = format_table(result, {"one": 50.0, "two": 70.0}).splitlines()
+    assert table[0].split() == ["dataset", "sentences", "entities", "P", "R", "F1", "paper"]
+    assert table[1].split()[:3] == ["one", "2", "4"] and table[1].split()[-1] == "50.0"
+    assert table[1].split()[-2] == f"{100 * one['f1']:.1f}"
+    assert table[-1].split() == ["average", f"{100 * result['average_precision']:.1f}",
+                                 f"{100 * result['average_recall']:.1f}", f"{100 * result['average_f1']:.1f}", "60.0"]
+    with pytest.raises(ValueError, match="no datasets"):
+        evaluate_datasets(tiny_model, {})
