@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tqdm import tqdm
+
 from .decoding import greedy_select
 from .model import check_labels
 
@@ -76,13 +78,26 @@ def threshold_curve(model, examples: list[dict], labels: list[str], thresholds: 
 def evaluate_datasets(model, datasets: dict[str, tuple[list[dict], list[str]]], threshold: float = 0.5,
                       flat_ner: bool = True, batch_size: int = 8) -> dict:
     """Score every {name: (examples, labels)}; the summary is the mean of the datasets' F1 (and P, R)."""
+    return sweep_datasets(model, datasets, [threshold], flat_ner, batch_size)[0]
+
+
+def sweep_datasets(model, datasets: dict[str, tuple[list[dict], list[str]]], thresholds: list[float],
+                   flat_ner: bool = True, batch_size: int = 8, progress: bool = False) -> list[dict]:
+    """evaluate_datasets() at each threshold, one forward pass per dataset (see threshold_curve)."""
     if not datasets:
         raise ValueError("no datasets to evaluate")
-    results = {}
-    for name, (examples, labels) in datasets.items():
-        r = evaluate(model, examples, labels, threshold, flat_ner, batch_size)
-        results[name] = {**r, "sentences": len(examples), "entities": sum(map(len, gold_spans(examples, labels))),
-                         "labels": list(labels)}
+    per_threshold = [{} for _ in thresholds]
+    for name, (examples, labels) in tqdm(datasets.items(), desc="evaluating", disable=not progress):
+        facts = {"sentences": len(examples), "entities": sum(map(len, gold_spans(examples, labels))),
+                 "labels": list(labels)}
+        for results, point in zip(per_threshold, threshold_curve(model, examples, labels, thresholds, flat_ner,
+                                                                 batch_size)):
+            results[name] = {k: v for k, v in point.items() if k != "threshold"} | facts
+    return [summarize(results, t, flat_ner) for results, t in zip(per_threshold, thresholds)]
+
+
+def summarize(results: dict[str, dict], threshold: float, flat_ner: bool) -> dict:
+    """Per-dataset results with their mean F1, P and R (GLiNER Table 1 averages F1 over datasets)."""
     mean = {k: sum(r[k] for r in results.values()) / len(results) for k in ("precision", "recall", "f1")}
     return {"datasets": results, "average_f1": mean["f1"], "average_precision": mean["precision"],
             "average_recall": mean["recall"], "threshold": threshold, "flat_ner": flat_ner}

@@ -155,7 +155,7 @@ class Pool:
                          f"{self.cut[name]} entities cut by splitting" for name, exs in self.datasets.items())
 
 
-def training_pool(root: str | Path, max_words: int = 128, skip: tuple[str, ...] = ()) -> Pool:
+def training_pool(root: str | Path, max_words: int = 64, skip: tuple[str, ...] = ()) -> Pool:
     """Every corpus under root/train and the Pile-NER slice, cut into pieces of at most max_words words.
 
     Corpora without a train split are trained on their dev split; test splits stay held out. Names in
@@ -176,6 +176,14 @@ def training_pool(root: str | Path, max_words: int = 128, skip: tuple[str, ...] 
         pieces, cut[name] = split_long(datasets[name], max_words)
         datasets[name] = [ex for ex in pieces if ex["tokenized_text"]]
     return Pool(datasets, reports, cut)
+
+
+def fit_encoder(examples: list[dict], tokenizer, max_subwords: int) -> tuple[list[dict], int]:
+    """The examples whose words take at most max_subwords subwords, and how many were left out."""
+    encodings = tokenizer.encode_batch([ex["tokenized_text"] for ex in examples], is_pretokenized=True,
+                                       add_special_tokens=False)
+    kept = [ex for ex, enc in zip(examples, encodings) if len(enc.ids) <= max_subwords]
+    return kept, len(examples) - len(kept)
 
 
 def by_source(examples: list[dict]) -> dict[str, int]:

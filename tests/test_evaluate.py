@@ -174,3 +174,16 @@ def test_evaluate_datasets_means_the_f1_and_formats_a_table(tiny_model):
                                  f"{100 * result['average_recall']:.1f}", f"{100 * result['average_f1']:.1f}", "60.0"]
     with pytest.raises(ValueError, match="no datasets"):
         evaluate_datasets(tiny_model, {})
+
+
+def test_sweep_datasets_equals_evaluate_datasets_at_each_threshold(tiny_model):
+    from minigliner.evaluate import sweep_datasets
+    datasets = {"one": (EXAMPLES[:2], ["person", "city"]), "two": (EXAMPLES[2:], ["person"])}
+    sweep = sweep_datasets(tiny_model, datasets, [0.2, 0.4], flat_ner=False)
+    for point, t in zip(sweep, [0.2, 0.4]):
+        for name, (examples, labels) in datasets.items():
+            expected = evaluate(tiny_model, examples, labels, threshold=t, flat_ner=False)
+            assert {k: point["datasets"][name][k] for k in expected} == expected
+        assert point["average_f1"] == pytest.approx((point["datasets"]["one"]["f1"] + point["datasets"]["two"]["f1"]) / 2)
+        assert point["threshold"] == t and point["flat_ner"] is False
+    assert sweep[0]["average_f1"] != sweep[1]["average_f1"]

@@ -1,0 +1,68 @@
+"""benchmarks/zeroshot.py --quick end to end: the result JSON's shape, and resuming after an interruption."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from safetensors.torch import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+ZEROSHOT = ["crossner_ai", "crossner_literature", "crossner_music", "crossner_politics", "crossner_science",
+            "mit-movie", "mit-restaurant"]
+# --quick, made smaller still: 4 steps in two chunks, 5 sentences per set
+SMALL = ["--quick", "--steps", "4", "--chunk-steps", "2", "--eval-sentences", "5", "--dev-sentences", "5",
+         "--heldout", "2"]
+
+
+def bench(*args):
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc
+
+
+def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
+    run, out = tmp_path / "run", tmp_path / "zeroshot.json"
+    first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2)
+    assert "stopped after 2 steps" in first.stdout and not out.exists()
+    progress = json.loads((run / "progress.json").read_text())
+    assert progress["steps_done"] == 2 and (run / progress["checkpoint"] / "model.safetensors").is_file()
+
+    second = bench(*SMALL, "--run-dir", run, "--out", out)
+    assert f"resuming from {run / 'step-000002'} at step 2" in second.stderr
+    assert "chunk 2/2: steps 3-4" in second.stderr and "chunk 1/2" not in second.stderr
+    assert not (run / "step-000002").exists() and (run / "step-000004").is_dir()   # only the latest is kept
+
+    result = json.loads(out.read_text())
+    assert list(result["datasets"]) == ZEROSHOT
+    for name, r in result["datasets"].items():
+        assert {"precision", "recall", "f1"} <= set(r) and all(0 <= r[k] <= 1 for k in ("precision", "recall", "f1"))
+        assert r["sentences"] == 5 and r["entities"] > 0
+    assert result["average_f1"] == pytest.approx(sum(r["f1"] for r in result["datasets"].values()) / 7)
+    assert result["threshold"] == 0.5 and result["steps"] == 4 and result["quick"] is True
+    assert result["command"].startswith("python benchmarks/zeroshot.py --quick") and result["commit"]
+    assert len(result["chunks"]) == 2 and result["train_seconds"] > 0
+    assert result["calibration"]["sets"] == ZEROSHOT[:5] and result["calibration"]["split"] == "dev"
+    assert 0.1 <= result["calibration"]["threshold"] <= 0.9
+    assert set(result["calibration"]["test"]["datasets"]) == set(ZEROSHOT)
+    assert len(result["heldout"]["datasets"]) == 13 and "conll2003" in result["heldout"]["datasets"]
+    assert "pilener" in result["training_data"] and result["training_data"]["pilener"]["pool"] == 200
+    assert not set(result["training_data"]) & set(ZEROSHOT)
+    rows = second.stdout.splitlines()
+    header = next(i for i, r in enumerate(rows) if r.startswith("dataset"))
+    assert rows[header].split()[-1] == "GLiNER-L"
+    assert [r.split()[0] for r in rows[header + 1:header + 9]] == ZEROSHOT + ["average"]
+    assert rows[header + 8].split()[-2:] == [f"{100 * result['average_f1']:.1f}", "60.9"]
+
+    # the same command without the interruption gives the same model and the same scores
+    again, out2 = tmp_path / "again", tmp_path / "again.json"
+    bench(*SMALL, "--run-dir", again, "--out", out2, "--no-calibrate", "--heldout", 0)
+    a, b = load_file(run / "step-000004" / "model.safetensors"), load_file(again / "step-000004" / "model.safetensors")
+    assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
+    assert json.loads(out2.read_text())["datasets"] == result["datasets"]
+
+    # a different recipe in the same folder is refused
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *SMALL, "--lr-others", "1e-4",
+                           "--run-dir", str(run)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode != 0 and "holds a run with another recipe" in proc.stderr
