@@ -8,8 +8,8 @@ import pytest
 from conftest import SHARED_DATA
 
 from minigliner.data import sample_labels
-from minigliner.mixture import (PileReport, by_source, find_mention, read_corpus, read_pilener, sample_mixture,
-                                temperature_weights, training_pool)
+from minigliner.mixture import (PileReport, by_source, find_mention, fit_encoder, read_corpus, read_pilener,
+                                sample_mixture, temperature_weights, training_pool)
 from minigliner.prompt import split_words
 
 PILE = SHARED_DATA / "pilener_subset" / "slimer_pilener_validation.jsonl"
@@ -170,3 +170,14 @@ def test_mixture_examples_feed_sample_labels_with_their_negatives(root):
             assert own <= set(labels)
             if len(own) + len(ex["negatives"]) <= 25:
                 assert set(ex["negatives"]) <= set(labels)
+
+
+def test_fit_encoder_leaves_out_examples_with_too_many_subwords(minilm):
+    from minigliner.prompt import load_tokenizer
+    tok = load_tokenizer(minilm)
+    examples = [{"tokenized_text": ["Paris", "is", "nice"], "ner": []},                     # 3 subwords
+                {"tokenized_text": ["Supercalifragilistic", "words"], "ner": []}]          # many more
+    n_long = len(tok.encode(examples[1]["tokenized_text"], is_pretokenized=True, add_special_tokens=False).ids)
+    assert n_long > 3
+    assert fit_encoder(examples, tok, 3) == ([examples[0]], 1)
+    assert fit_encoder(examples, tok, n_long) == (examples, 0)
