@@ -4,6 +4,9 @@ Shapes: B batch, L subwords, W words, K max span width, C labels, D hidden, H en
 """
 from __future__ import annotations
 
+import re
+import warnings
+
 import torch
 from torch import nn
 
@@ -17,6 +20,8 @@ from .prompt import PromptBatch, encode_prompts, gather_labels, label_prompt, po
 from .spans import SpanMarker, score_spans, span_mask
 from .token_head import TokenScorer, token_candidates, token_loss, token_targets
 from .windows import plan_windows
+
+SURROGATE = re.compile("[\ud800-\udfff]")  # halves of UTF-16 pairs: a str holding one cannot be encoded
 
 
 class GLiNER(nn.Module):
@@ -98,6 +103,8 @@ class GLiNER(nn.Module):
             if not isinstance(t, str):
                 raise TypeError(f"every text must be a str, got {type(t).__name__}")
         labels = check_labels(labels)
+        for i, text in enumerate(texts):
+            check_text(text, f"text {i}")
         words = [split_words(t) for t in texts]
         spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
                                    flat_ner, multi_label, batch_size)
@@ -121,11 +128,12 @@ class GLiNER(nn.Module):
     def _candidates(self, words: list[list[str]], labels: list[str], threshold: float,
                     batch_size: int) -> list[dict[tuple, Span]]:
         """Candidate spans of every text over all its windows, keyed by (start, end, label) in text words."""
-        jobs = [(i, s, e) for i, w in enumerate(words) if w for s, e in self._windows(w, labels)]
+        planned = [self._windows(w, labels) if w else (w, []) for w in words]  # (words as read, windows)
+        jobs = [(i, s, e) for i, (_, windows) in enumerate(planned) for s, e in windows]
         candidates: list[dict[tuple, Span]] = [{} for _ in words]
         for b in range(0, len(jobs), batch_size):
             chunk = jobs[b:b + batch_size]
-            batch = self.prompt_batch([words[i][s:e] for i, s, e in chunk], [labels] * len(chunk))
+            batch = self.prompt_batch([planned[i][0][s:e] for i, s, e in chunk], [labels] * len(chunk))
             probs = torch.sigmoid(self(batch)[0])                  # (B, W, K, C) or token model (B, W, C, 3)
             for row, (i, s, e) in enumerate(chunk):
                 found = (token_candidates(probs[row], e - s, threshold, self.config.token_scoring)
@@ -136,14 +144,29 @@ class GLiNER(nn.Module):
                         candidates[i][key] = Span(*key, span.score)
         return candidates
 
-    def _windows(self, words: list[str], labels: list[str]) -> list[tuple[int, int]]:
-        """[start, end) word windows of one text that fit max_len words and the encoder's positions."""
+    def _windows(self, words: list[str], labels: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+        """The words as the encoder reads them, and [start, end) windows that fit max_len words and its positions.
+
+        A word too long for any window (e.g. thousands of CJK characters without a space) is read as the
+        unknown token, with a warning; its character offsets, and so the returned text, stay the original's.
+        """
         prompt = label_prompt(labels, self.config.ent_token, self.config.sep_token)
         prompt_cost = len(self.tokenizer.encode(prompt, is_pretokenized=True).ids)  # includes [CLS], [SEP]
+        positions = self.encoder.config.max_position_embeddings
+        if prompt_cost >= positions:
+            raise ValueError(f"the label prompt is {prompt_cost} subwords ({len(labels)} labels), but the encoder "
+                             f"reads at most {positions}, text included; use fewer or shorter labels")
         costs = [len(e.ids) for e in self.tokenizer.encode_batch(
             [[w] for w in words], is_pretokenized=True, add_special_tokens=False)]
-        budget = self.encoder.config.max_position_embeddings - prompt_cost
-        return plan_windows(costs, budget, self.config.max_len, self.config.window_stride)
+        budget = positions - prompt_cost
+        too_long = [i for i, c in enumerate(costs) if c > budget]
+        if too_long:
+            unk = getattr(self.tokenizer.model, "unk_token", None) or "[UNK]"
+            warnings.warn(f"{len(too_long)} words are longer than the {budget} subwords left after the label prompt "
+                          f"(word {too_long[0]} is {costs[too_long[0]]}); the model reads them as {unk}")
+            words = [unk if c > budget else w for w, c in zip(words, costs)]
+            costs = [1 if c > budget else c for c in costs]
+        return words, plan_windows(costs, budget, self.config.max_len, self.config.window_stride)
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod
@@ -191,7 +214,16 @@ def check_labels(labels) -> list[str]:
             raise TypeError(f"every label must be a str, got {label!r} ({type(label).__name__})")
         if not label.strip():
             raise ValueError(f"labels must be non-empty strings, got {label!r}")
+        check_text(label, f"label {label[:20]!r}")
     return list(dict.fromkeys(labels))
+
+
+def check_text(text: str, what: str) -> None:
+    """Refuse a lone surrogate (text decoded with errors='surrogateescape', or bad JSON escapes): not Unicode text."""
+    bad = SURROGATE.search(text)
+    if bad:
+        raise ValueError(f"{what} holds a lone surrogate {bad.group()!r} at character {bad.start()}: not valid Unicode; "
+                         f"decode the input as UTF-8 with errors='replace'")
 
 
 def check_threshold(threshold: float) -> None:
