@@ -82,7 +82,9 @@ def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str
                              f"{max_subwords}; use fewer or shorter labels or a smaller max_len")
         offset = len(prompt)  # pre-split items before the first text word
         word_ids = [-1 if w is None or w < offset else w - offset for w in enc.word_ids]
-        ents = [i for i, t in enumerate(enc.ids) if t == ent_id]
+        # the markers themselves (prompt items 0, 2, 4, ...), not an <<ENT>> typed inside a label or a text word
+        ents = [i for i, (t, w) in enumerate(zip(enc.ids, enc.word_ids))
+                if t == ent_id and w is not None and w < offset - 1 and w % 2 == 0]
         rows.append((enc.ids, word_ids, len(text_words), ents))
     return _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
 
