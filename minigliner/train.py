@@ -1,6 +1,8 @@
 """Training the span GLiNER: batches, negative labels, AdamW with two learning rates, warmup and decay.
 
 GLiNER §3 (training details): AdamW, 1e-5 for the encoder and 5e-5 for the rest, warmup then decay.
+A NaN/inf loss or gradient stops the run naming the step and batch (or skips the batch, counted);
+checkpoints can be resumed bit-identically (resume.py).
 """
 from __future__ import annotations
 
@@ -122,7 +124,8 @@ def train(model, examples: list[dict], cfg: TrainConfig, rng: random.Random | No
     fingerprint = data_fingerprint(examples)
     run = {"step": 0, "losses": [], "skipped": []}
     if resume_from is not None:
-        run = resume(resume_from, model, optimizer, stream, rng, cfg, fingerprint)
+        state = resume(resume_from, model, optimizer, stream, rng, cfg, fingerprint)
+        run = {key: state[key] for key in run}
     model.train()
     bar = tqdm(range(run["step"], cfg.steps), desc="training", disable=not progress,
                initial=run["step"], total=cfg.steps)
