@@ -182,7 +182,8 @@ def test_unknown_config_keys_are_named(saved, tmp_path):
 
 @pytest.mark.parametrize("change,words", [
     ({"span_mode": "markerV1"}, "span_mode='markerV1' is not supported"),
-    ({"labels_encoder": "some/bert"}, "labels_encoder='some/bert' is not supported"),
+    ({"labels_decoder": "some/gpt"}, "labels_decoder='some/gpt' is not supported"),
+    ({"labels_encoder": "some/bert"}, "labels_encoder='some/bert' but has no labels_encoder_config"),
     ({"encoder_config": {"model_type": "deberta-v2"}}, "model_type='deberta-v2' is not supported"),
 ])
 def test_unsupported_gliner_configs_are_named(reference_span, tmp_path, change, words):
