@@ -89,3 +89,14 @@ class LabelEncoder(nn.Module):
         if key != self._cache_key:
             self._cache.clear()
             self._cache_key = key
+
+
+def check_label_vectors(labels: list[str], vectors: torch.Tensor, label_encoder, hidden_size: int) -> None:
+    """Refuse label vectors given to a uni-encoder, or that do not fit the label list: (C, D)."""
+    if label_encoder is None:
+        raise ValueError("label_embeddings need a bi-encoder (config.labels_encoder)")
+    if len(set(labels)) != len(labels):
+        raise ValueError("with label_embeddings, labels must be free of duplicates (one row per label)")
+    if vectors.dim() != 2 or vectors.shape != (len(labels), hidden_size):
+        raise ValueError(f"label_embeddings must be ({len(labels)}, {hidden_size}) for "
+                         f"{len(labels)} labels, got {tuple(vectors.shape)}")

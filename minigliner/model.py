@@ -11,15 +11,15 @@ from torch import nn
 
 from .config import GLiNERConfig
 from .data import span_targets
-from .decoding import Span, greedy_select, span_candidates
+from .decoding import Span, check_threshold, greedy_select, span_candidates, span_order, token_order
 from .encoder import Encoder
 from .fusion import PostFusion
-from .label_encoder import LabelEncoder
+from .label_encoder import LabelEncoder, check_label_vectors
 from .layers import FFN, WordLSTM
 from .losses import span_loss
 from .prompt import (PromptBatch, encode_prompts, encode_texts, gather_labels, pool_words, split_words,
                      subword_costs)
-from .spans import SpanMarker, score_spans, span_mask
+from .spans import SpanMarker, score_spans, span_mask, word_mask
 from .token_head import TokenScorer, token_candidates, token_loss, token_targets
 from .windows import plan_jobs
 
@@ -145,7 +145,7 @@ class GLiNER(nn.Module):
             if not isinstance(t, str):
                 raise TypeError(f"every text must be a str, got {type(t).__name__}")
         if label_embeddings is not None:
-            self._check_label_embeddings(labels, label_embeddings)
+            check_label_vectors(labels, label_embeddings, self.label_encoder, self.config.hidden_size)
         labels = check_labels(labels)
         words = [split_words(t) for t in texts]
         spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
@@ -167,7 +167,7 @@ class GLiNER(nn.Module):
             candidates = self._candidates(words, labels, threshold, batch_size, label_embeddings)
         finally:
             self.train(was_training)
-        order = _token_order if self.token_level else _span_order
+        order = token_order if self.token_level else span_order
         return [greedy_select(sorted(c.values(), key=order), flat_ner, multi_label) for c in candidates]
 
     def _candidates(self, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
@@ -216,35 +216,11 @@ class GLiNER(nn.Module):
         from .checkpoint import save
         save(self, folder)
 
-    def _check_label_embeddings(self, labels: list[str], vectors: torch.Tensor) -> None:
-        if self.label_encoder is None:
-            raise ValueError("label_embeddings need a bi-encoder (config.labels_encoder)")
-        if len(set(labels)) != len(labels):
-            raise ValueError("with label_embeddings, labels must be free of duplicates (one row per label)")
-        if vectors.dim() != 2 or vectors.shape != (len(labels), self.config.hidden_size):
-            raise ValueError(f"label_embeddings must be ({len(labels)}, {self.config.hidden_size}) for "
-                             f"{len(labels)} labels, got {tuple(vectors.shape)}")
-
     @staticmethod
     def _entity(text: str, words, labels: list[str], span: Span) -> dict:
         start, end = words[span.start].start, words[span.end].end
         return {"start": start, "end": end, "text": text[start:end], "label": labels[span.label],
                 "score": span.score}
-
-
-def word_mask(num_words: torch.Tensor, W: int) -> torch.Tensor:
-    """(B,) word counts -> (B, W) True for real words."""
-    return torch.arange(W, device=num_words.device)[None, :] < num_words[:, None]
-
-
-def _span_order(span: Span) -> tuple[int, int, int]:
-    """Candidate order of the reference's span decoder: start, width, label (ties in score keep it)."""
-    return span.start, span.end - span.start, span.label
-
-
-def _token_order(span: Span) -> tuple[int, int, int]:
-    """Candidate order of the reference's token decoder: start, label, end."""
-    return span.start, span.label, span.end
 
 
 def check_labels(labels) -> list[str]:
@@ -259,10 +235,3 @@ def check_labels(labels) -> list[str]:
         if not label.strip():
             raise ValueError(f"labels must be non-empty strings, got {label!r}")
     return list(dict.fromkeys(labels))
-
-
-def check_threshold(threshold: float) -> None:
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        raise TypeError(f"threshold must be a number, got {type(threshold).__name__}")
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be in [0, 1], got {threshold}")

@@ -23,6 +23,11 @@ def span_mask(lengths: torch.Tensor, num_words: int, max_width: int) -> torch.Te
     return (ends[None, :] < lengths[:, None]).view(len(lengths), num_words, max_width)  # (B, W, K)
 
 
+def word_mask(num_words: torch.Tensor, W: int) -> torch.Tensor:
+    """(B,) word counts -> (B, W) True for real words."""
+    return torch.arange(W, device=num_words.device)[None, :] < num_words[:, None]
+
+
 class SpanMarker(nn.Module):
     """markerV0: span = FFN_out(relu([FFN_start(h_i); FFN_end(h_j)])) for span (i, j)."""
 
