@@ -193,10 +193,11 @@ class GLiNER(nn.Module):
 
     def _jobs(self, words: list[list[str]], labels: list[str]) -> list[tuple[int, int, int, int, int]]:
         """(text, start, end, label_lo, label_hi): the windows and label groups that fit the encoder."""
-        label_costs = [c + 1 for c in subword_costs(self.tokenizer, labels)]  # + its <<ENT>>
+        in_prompt = self.label_encoder is None
+        label_costs = [c + 1 for c in subword_costs(self.tokenizer, labels)] if in_prompt else [0] * len(labels)  # + <<ENT>>
         return plan_jobs([subword_costs(self.tokenizer, w) for w in words], label_costs,
                          self.encoder.config.max_position_embeddings, self.config.max_len,
-                         self.config.window_stride, labels_in_prompt=self.label_encoder is None)
+                         self.config.window_stride, labels_in_prompt=in_prompt)
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod
