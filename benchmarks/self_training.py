@@ -36,6 +36,8 @@ def main() -> None:
     p.add_argument("--steps", type=int, default=200)
     p.add_argument("--threshold", type=float, default=0.5, help="weak-label and evaluation threshold")
     p.add_argument("--label-smoothing", type=float, default=0.1)
+    p.add_argument("--negatives", type=float, default=1.0,
+                   help="share of negative pairs of unlabelled spans kept per step (1 = all)")
     p.add_argument("--lr-encoder", type=float, default=5e-5)
     p.add_argument("--lr-others", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
@@ -53,12 +55,13 @@ def main() -> None:
     cfg = TrainConfig(steps=args.steps, batch_size=8, lr_encoder=args.lr_encoder, lr_others=args.lr_others)
     history = self_train(model, unlabeled, labels, cfg,
                          threshold=args.threshold, label_smoothing=args.label_smoothing,
-                         rng=random.Random(args.seed))
+                         rng=random.Random(args.seed), negatives=args.negatives)
     after = evaluate(model, test, labels, threshold=args.threshold)
-    result = {"corpus": args.corpus, "labels": labels, "base": str(args.base), "unlabeled_texts": len(unlabeled),
+    result = {"command": "python benchmarks/self_training.py " + " ".join(sys.argv[1:]), "corpus": args.corpus, "labels": labels, "base": str(args.base), "unlabeled_texts": len(unlabeled),
               "weak_examples": history[0]["examples"], "weak_entities": history[0]["weak_entities"],
               "steps": args.steps, "lr_encoder": args.lr_encoder, "lr_others": args.lr_others,
               "threshold": args.threshold, "label_smoothing": args.label_smoothing,
+              "negatives": args.negatives,
               "eval_sentences": len(test), "seconds": round(time.time() - start, 1),
               "before": {k: before[k] for k in ("precision", "recall", "f1")},
               "after": {k: after[k] for k in ("precision", "recall", "f1")}}

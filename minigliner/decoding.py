@@ -68,3 +68,20 @@ def decode_spans(probs: torch.Tensor, num_words: int, threshold: float = 0.5,
                  flat: bool = True, multi_label: bool = False) -> list[Span]:
     """(W, K, C) probabilities of one text -> the selected spans."""
     return greedy_select(span_candidates(probs, num_words, threshold), flat, multi_label)
+
+
+def span_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's span decoder: start, width, label (ties in score keep it)."""
+    return span.start, span.end - span.start, span.label
+
+
+def token_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's token decoder: start, label, end."""
+    return span.start, span.label, span.end
+
+
+def check_threshold(threshold: float) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold}")

@@ -146,18 +146,8 @@ class Encoder(nn.Module):
         return x
 
     def resize_token_embeddings(self, n: int) -> None:
-        """Grow (or shrink) the token embedding to n rows, keeping the old rows; new rows start near their mean."""
-        old = self.embeddings.token.weight.data                         # (V, H)
-        if n == old.shape[0]:
-            return
-        new = old.new_empty(n, old.shape[1])                            # (n, H)
-        keep = min(n, old.shape[0])
-        new[:keep] = old[:keep]
-        if n > keep:  # new rows start at the mean of the old ones, plus small noise
-            noise = torch.randn(n - keep, old.shape[1], dtype=old.dtype, device=old.device)
-            new[keep:] = old.mean(0) + 0.02 * noise * old.std()
-        self.embeddings.token = nn.Embedding(n, old.shape[1], padding_idx=self.config.pad_token_id)
-        self.embeddings.token.weight.data = new
+        """Grow (or shrink) the token embedding to n rows, keeping the old rows."""
+        self.embeddings.token = grow_embedding(self.embeddings.token, n, self.config.pad_token_id)
         self.config = replace(self.config, vocab_size=n)
 
     @classmethod
@@ -170,6 +160,22 @@ class Encoder(nn.Module):
         hf = read_state_dict(folder)
         check_and_load(model, hf_bert_to_ours(hf), source=str(folder))
         return model
+
+
+def grow_embedding(old: nn.Embedding, n: int, pad_token_id: int) -> nn.Embedding:
+    """A copy of `old` with n rows: the old rows kept, new rows near their mean (plus small noise)."""
+    weight = old.weight.data                                           # (V, H)
+    if n == weight.shape[0]:
+        return old
+    new = weight.new_empty(n, weight.shape[1])                         # (n, H)
+    keep = min(n, weight.shape[0])
+    new[:keep] = weight[:keep]
+    if n > keep:
+        noise = torch.randn(n - keep, weight.shape[1], dtype=weight.dtype, device=weight.device)
+        new[keep:] = weight.mean(0) + 0.02 * noise * weight.std()
+    grown = nn.Embedding(n, weight.shape[1], padding_idx=pad_token_id)
+    grown.weight.data = new
+    return grown
 
 
 # HF BERT parameter names -> ours; the only place that speaks HF's names.

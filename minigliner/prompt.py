@@ -1,18 +1,21 @@
 """Words, the label prompt, and the alignment of words to subwords (GLiNER §2.1).
 
-The encoder reads "[CLS] <<ENT>> label_1 <<ENT>> label_2 ... <<SEP>> word_1 ... word_W [SEP]".
+The encoder reads "[CLS] <<ENT>> label_1 <<ENT>> label_2 ... <<SEP>> word_1 ... word_W [SEP]";
+a bi-encoder's text encoder reads "[CLS] word_1 ... word_W [SEP]" (labels go to their own encoder).
 Shapes: B batch, L subwords, W words, C labels, D hidden.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer
+from tokenizers import Regex, Tokenizer, normalizers, pre_tokenizers, processors
 from tokenizers.implementations import BertWordPieceTokenizer
+
+from .sentencepiece import spm_tokenizer
 
 WORD_PATTERN = re.compile(r"\w+(?:[-_]\w+)*|\S")  # words and single punctuation marks, as the reference splits
 MARKER_TOKENS = ("[FLERT]",)  # added before <<ENT>> and <<SEP>> so token ids match official checkpoints
@@ -33,17 +36,49 @@ def split_words(text: str) -> list[Word]:
 def load_tokenizer(folder: str | Path) -> Tokenizer:
     """Load tokenizer.json (or build WordPiece from vocab.txt); never truncates or pads by itself."""
     folder = Path(folder)
+    cfg_path = folder / "tokenizer_config.json"
+    settings = json.loads(cfg_path.read_text()) if cfg_path.is_file() else {}
     if (folder / "tokenizer.json").is_file():
         tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        if settings.get("tokenizer_class") in DEBERTA_TOKENIZERS:
+            _deberta_pipeline(tok, settings)
     elif (folder / "vocab.txt").is_file():
-        cfg_path = folder / "tokenizer_config.json"
-        lower = json.loads(cfg_path.read_text()).get("do_lower_case", True) if cfg_path.is_file() else True
-        tok = BertWordPieceTokenizer(str(folder / "vocab.txt"), lowercase=lower)._tokenizer
+        tok = BertWordPieceTokenizer(str(folder / "vocab.txt"), lowercase=settings.get("do_lower_case", True))._tokenizer
+    elif (folder / "spm.model").is_file():  # DeBERTa-v2/v3 repositories ship only the SentencePiece model
+        specials = [_content(settings.get(f"{k}_token", v)) for k, v in DEBERTA_SPECIALS.items()]
+        tok = spm_tokenizer(folder / "spm.model", specials)
+        _deberta_pipeline(tok, settings)
     else:
-        raise FileNotFoundError(f"{folder}: no tokenizer.json or vocab.txt")
+        raise FileNotFoundError(f"{folder}: no tokenizer.json, vocab.txt or spm.model")
     tok.no_truncation()  # long inputs are split into windows by the model, never cut here
     tok.no_padding()
     return tok
+
+
+DEBERTA_TOKENIZERS = ("DebertaV2Tokenizer", "DebertaV2TokenizerFast")
+DEBERTA_SPECIALS = {"bos": "[CLS]", "eos": "[SEP]", "unk": "[UNK]", "sep": "[SEP]", "pad": "[PAD]",
+                    "cls": "[CLS]", "mask": "[MASK]"}  # DebertaV2Tokenizer's defaults, in the order it adds them
+
+
+def _deberta_pipeline(tok: Tokenizer, settings: dict) -> None:
+    """Keep tokenizer.json's Unigram vocabulary; rebuild normalizer, pre-tokenizer and template from
+    tokenizer_config.json, as transformers 5 (under the reference gliner 0.2.29) does for DeBERTa-v2/v3."""
+    steps = [normalizers.Lowercase()] if settings.get("do_lower_case", False) else []
+    tok.normalizer = normalizers.Sequence(steps + [
+        normalizers.Replace(Regex(r"\s{2,}|[\n\r\t]"), " "), normalizers.NFC(),
+        normalizers.Strip(left=False, right=True)])
+    scheme = "always" if settings.get("add_prefix_space", True) else "first"
+    split = [pre_tokenizers.Punctuation(behavior="isolated")] if settings.get("split_by_punct", False) else []
+    tok.pre_tokenizer = pre_tokenizers.Sequence(split + [pre_tokenizers.Metaspace(prepend_scheme=scheme)])
+    cls, sep = (_content(settings.get(k, default)) for k, default in (("cls_token", "[CLS]"), ("sep_token", "[SEP]")))
+    tok.post_processor = processors.TemplateProcessing(
+        single=f"{cls}:0 $A:0 {sep}:0", pair=f"{cls}:0 $A:0 {sep}:0 $B:1 {sep}:1",
+        special_tokens=[(cls, tok.token_to_id(cls) or 0), (sep, tok.token_to_id(sep) or 0)])
+
+
+def _content(token) -> str:
+    """A special token of tokenizer_config.json: a string, or an AddedToken dict in older files."""
+    return token["content"] if isinstance(token, dict) else token
 
 
 def add_marker_tokens(tok: Tokenizer, ent_token: str, sep_token: str) -> tuple[int, int]:
@@ -57,6 +92,13 @@ def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]
     return [piece for label in labels for piece in (ent_token, label)] + [sep_token]
 
 
+def subword_costs(tok: Tokenizer, items: list[str]) -> list[int]:
+    """Subwords of each pre-split item (word or label) on its own, without [CLS]/[SEP]."""
+    if not items:
+        return []
+    return [len(e.ids) for e in tok.encode_batch([[x] for x in items], is_pretokenized=True, add_special_tokens=False)]
+
+
 @dataclass
 class PromptBatch:
     """Tokenized prompts + texts of a batch, padded to the longest."""
@@ -65,8 +107,20 @@ class PromptBatch:
     attention_mask: torch.Tensor  # (B, L) 1 for real subwords
     word_ids: torch.Tensor        # (B, L) index of the text word a subword belongs to, -1 elsewhere
     num_words: torch.Tensor       # (B,) words in each text
-    label_positions: torch.Tensor  # (B, C) position of each label's <<ENT>> token (0 for padding)
+    label_positions: torch.Tensor  # (B, C) uni: position of each label's <<ENT>> token; bi: its row in label_set (0 for padding)
     label_mask: torch.Tensor      # (B, C) True for real labels
+    label_set: tuple[str, ...] = ()  # bi-encoder: the batch's distinct labels, each encoded once
+
+    def to(self, device) -> "PromptBatch":
+        tensors = {f.name: getattr(self, f.name).to(device) for f in fields(self) if f.name != "label_set"}
+        return replace(self, **tensors)
+
+    def shares_labels(self) -> bool:
+        """Does every text use all of label_set, in order (one label list for the whole batch)?"""
+        C = self.label_positions.shape[1]
+        order = torch.arange(C, device=self.label_positions.device)
+        return C == len(self.label_set) and bool(self.label_mask.all()) and bool(
+            (self.label_positions == order).all())
 
 
 def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]],
@@ -87,6 +141,22 @@ def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str
                 if t == ent_id and w is not None and w < offset - 1 and w % 2 == 0]
         rows.append((enc.ids, word_ids, len(text_words), ents))
     return _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
+
+
+def encode_texts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]], max_subwords: int) -> PromptBatch:
+    """Tokenize the words alone (bi-encoder); label_positions index each text's labels in label_set."""
+    label_set = list(dict.fromkeys(label for text_labels in labels for label in text_labels))
+    row_of = {label: i for i, label in enumerate(label_set)}
+    rows = []
+    for text_words, text_labels in zip(words, labels, strict=True):
+        enc = tok.encode(text_words, is_pretokenized=True)
+        if len(enc.ids) > max_subwords:
+            raise ValueError(f"text is {len(enc.ids)} subwords, more than the encoder's {max_subwords}; "
+                             f"use a smaller max_len")
+        word_ids = [-1 if w is None else w for w in enc.word_ids]
+        rows.append((enc.ids, word_ids, len(text_words), [row_of[label] for label in text_labels]))
+    batch = _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
+    return replace(batch, label_set=tuple(label_set))
 
 
 def _pad(rows: list, pad_id: int, C: int) -> PromptBatch:

@@ -30,8 +30,8 @@ class TrainConfig:
 
     steps: int = 1000               # optimizer steps
     batch_size: int = 8             # examples per step
-    lr_encoder: float = 1e-5        # learning rate of the pretrained encoder
-    lr_others: float = 5e-5         # learning rate of the BiLSTM, FFNs and projection
+    lr_encoder: float = 1e-5        # learning rate of the pretrained encoder(s): text, and labels in a bi-encoder
+    lr_others: float = 5e-5         # learning rate of the BiLSTM, FFNs, projections and fusion layers
     weight_decay: float = 0.01      # AdamW weight decay (not on biases and LayerNorms)
     warmup_ratio: float = 0.1       # share of steps with linearly rising learning rate
     schedule: str = "linear"        # decay after warmup: linear | cosine | constant
@@ -69,7 +69,8 @@ def make_optimizer(model, cfg: TrainConfig) -> torch.optim.AdamW:
     for name, p in model.named_parameters():
         if not p.requires_grad:
             continue
-        lr = cfg.lr_encoder if name.startswith("encoder.") else cfg.lr_others
+        pretrained = name.startswith(("encoder.", "label_encoder.encoder."))  # the text and label encoders
+        lr = cfg.lr_encoder if pretrained else cfg.lr_others
         decay = cfg.weight_decay if p.ndim >= 2 else 0.0  # no decay on biases and LayerNorm weights
         groups.setdefault((lr, decay), []).append(p)
     return torch.optim.AdamW([{"params": ps, "lr": lr, "weight_decay": wd, "base_lr": lr}

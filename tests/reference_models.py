@@ -71,19 +71,67 @@ def make_bert_dir(path, hidden=32, layers=2, heads=2, inter=64, seed=0):
     return path
 
 
-def make_reference_span_model(tmpdir, seed=0, **config_overrides):
-    """Build a tiny GLiNER (span by default) on a local BERT backbone.
+def deberta_vocabulary():
+    """(piece, log-probability) pairs of a fixed SentencePiece-style Unigram vocabulary, in id order:
+    DeBERTa-v3's special ids first, whole words (lower case and capitalised) above single characters,
+    so that words outside WORDS split into several pieces; [MASK] last, as in DeBERTa-v3."""
+    pieces = [p for w in WORDS for p in ("\u2581" + w, "\u2581" + w.capitalize())]
+    pieces += ["\u2581"] + [p[2:] for p in PIECES] + list(string.ascii_letters) + list(string.digits) + PUNCT
+    vocab = [(t, 0.0) for t in ("[PAD]", "[CLS]", "[SEP]", "[UNK]")]
+    vocab += [(p, -2.0 - 0.001 * i if len(p) > 1 else -8.0) for i, p in enumerate(dict.fromkeys(pieces))]
+    return vocab + [("[MASK]", 0.0)]
+
+
+def make_deberta_tokenizer_dir(path):
+    """Save a DeBERTa-v2/v3 tokenizer (Unigram, Metaspace) with the fixed vocabulary into `path`."""
+    from transformers import DebertaV2Tokenizer
+
+    os.makedirs(path, exist_ok=True)
+    DebertaV2Tokenizer(vocab=deberta_vocabulary(), model_max_length=512).save_pretrained(path)
+    return path
+
+
+DEBERTA_V3 = dict(relative_attention=True, pos_att_type=["p2c", "c2p"], position_buckets=8,
+                  max_relative_positions=-1, share_att_key=True, norm_rel_ebd="layer_norm",
+                  position_biased_input=False, type_vocab_size=0, layer_norm_eps=1e-7)
+
+
+def make_deberta_dir(path, hidden=32, layers=2, heads=2, inter=64, seed=0, std=0.1, **overrides):
+    """Save a random DeBERTa-v3-shaped DebertaV2Model (8 position buckets) plus its tokenizer into `path`.
+    Weights are redrawn with std `std` (HF's 0.02 leaves relative positions almost without effect, so
+    every <<ENT>> token would get nearly the same vector); LayerNorms keep weight 1, bias 0."""
+    from transformers import DebertaV2Config, DebertaV2Model
+
+    make_deberta_tokenizer_dir(path)
+    torch.manual_seed(seed)
+    cfg = DebertaV2Config(vocab_size=len(deberta_vocabulary()), hidden_size=hidden, num_hidden_layers=layers,
+                          num_attention_heads=heads, intermediate_size=inter, max_position_embeddings=512,
+                          **{**DEBERTA_V3, **overrides})
+    model = DebertaV2Model(cfg)
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if "LayerNorm" not in name:
+                param.normal_(0.0, std)
+    model.save_pretrained(path, safe_serialization=True)
+    return path
+
+
+BACKBONES = {"bert": make_bert_dir, "deberta": make_deberta_dir}
+
+
+def make_reference_span_model(tmpdir, seed=0, backbone="bert", **config_overrides):
+    """Build a tiny GLiNER (span by default) on a local BERT (or DeBERTa-v3-shaped) backbone.
 
     Overrides go to GLiNERConfig, e.g. span_mode="token_level",
     labels_encoder=make_bert_dir(...), post_fusion_schema="l2l-l2t-t2t".
-    The backbone folder is `tmpdir/bert` (created if missing).
+    The backbone folder is `tmpdir/<backbone>` (created if missing).
     """
     from gliner import GLiNER, GLiNERConfig
 
-    bert = os.path.join(tmpdir, "bert")
-    if not os.path.exists(os.path.join(bert, "config.json")):
-        make_bert_dir(bert)
-    kwargs = dict(model_name=bert, hidden_size=32, max_width=12)
+    folder = os.path.join(tmpdir, backbone)
+    if not os.path.exists(os.path.join(folder, "config.json")):
+        BACKBONES[backbone](folder)
+    kwargs = dict(model_name=folder, hidden_size=32, max_width=12)
     kwargs.update(config_overrides)
     torch.manual_seed(seed)  # embedding resize for the new special tokens samples the RNG
     model = GLiNER.from_config(GLiNERConfig(**kwargs), backbone_from_pretrained=True,
@@ -95,13 +143,31 @@ def make_reference_token_model(tmpdir, seed=0, **overrides):
     return make_reference_span_model(tmpdir, seed, span_mode="token_level", **overrides)
 
 
-def make_reference_biencoder_model(tmpdir, seed=0, post_fusion=False, **overrides):
-    labels_dir = os.path.join(tmpdir, "labels_bert")
+def make_reference_biencoder_model(tmpdir, seed=0, post_fusion=False, labels_hidden=32, labels_backbone="bert",
+                                   **overrides):
+    """A bi-encoder (poly-encoder with post_fusion) whose label encoder is a tiny random BERT (or
+    DeBERTa-v3-shaped) sentence-encoder folder `tmpdir/labels_<labels_backbone>_<labels_hidden>`; a width
+    other than hidden_size (32) gives the model a labels_projection. Overrides may pick backbone= too."""
+    labels_dir = os.path.join(tmpdir, f"labels_{labels_backbone}_{labels_hidden}")
     if not os.path.exists(os.path.join(labels_dir, "config.json")):
-        make_bert_dir(labels_dir, seed=1)
+        BACKBONES[labels_backbone](labels_dir, hidden=labels_hidden, heads=2, inter=2 * labels_hidden, seed=1)
     if post_fusion:
         overrides.setdefault("post_fusion_schema", "l2l-l2t-t2t")
     return make_reference_span_model(tmpdir, seed, labels_encoder=labels_dir, **overrides)
+
+
+@torch.no_grad()
+def reference_bi_forward(model, texts, labels):
+    """Bi-/poly-encoder intermediates (eval): label_vectors (C, D) from the label encoder, fused
+    words (B, W, D) and labels (B, C, D) before the head, logits, word mask, batch."""
+    model.eval()
+    _, batch = reference_batch(model, texts, labels)
+    core = model.model
+    rep = core.get_representations(**{k: batch[k] for k in (
+        "input_ids", "attention_mask", "labels_input_ids", "labels_attention_mask", "text_lengths", "words_mask")})
+    return {"label_vectors": core.token_rep_layer.encode_labels(batch["labels_input_ids"], batch["labels_attention_mask"]),
+            "words": rep.words_embedding, "labels": rep.prompts_embedding, "word_mask": rep.mask.bool(),
+            "logits": core(**batch).logits, "batch": batch}
 
 
 def spread_scores(model, seed=0, std=0.5):
@@ -116,8 +182,25 @@ def spread_scores(model, seed=0, std=0.5):
     return model
 
 
-def save_reference(model, path):
-    model.save_pretrained(path, safe_serialization=True)
+@torch.no_grad()
+def spread_token_scores(model, texts, labels, seed=0, width=2.0):
+    """Re-draw the token scorer's last layer so that start/end/inside probabilities spread around 0.5
+    on these texts (centre each channel, then scale its logits to std `width`; inside shifted up) and
+    thresholds decode differently. A large width also magnifies float32 noise in the logits."""
+    g = torch.Generator().manual_seed(seed)
+    last = model.model.scorer.out_mlp[3]
+    last.weight.copy_(torch.randn(last.weight.shape, generator=g))
+    last.bias.zero_()
+    logits = model.model(**reference_batch(model, texts, labels)[1]).logits   # (B, W, C, 3)
+    spread = logits.flatten(0, 2).std(0)                                       # (3,)
+    last.weight.mul_(width / spread[:, None])
+    last.bias.copy_(-logits.flatten(0, 2).mean(0) * width / spread + torch.tensor([0.0, 0.0, 1.0]))
+    return model
+
+
+def save_reference(model, path, safe_serialization=True):
+    """model.save_pretrained: model.safetensors, or pytorch_model.bin with safe_serialization=False."""
+    model.save_pretrained(path, safe_serialization=safe_serialization)
     return path
 
 

@@ -133,7 +133,7 @@ def test_too_long_prompt_names_the_subword_count(tok):
 
 
 def test_load_tokenizer_needs_a_vocabulary(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no tokenizer.json or vocab.txt"):
+    with pytest.raises(FileNotFoundError, match="no tokenizer.json, vocab.txt or spm.model"):
         load_tokenizer(tmp_path)
 
 

@@ -160,3 +160,44 @@ def test_the_same_seed_gives_the_same_weights_and_losses(tiny_model, seed):
     assert all(torch.equal(weights[k], weights_again[k]) for k in weights)
     other, _ = seeded_run(tiny_model, seed + 1)                  # and the seed matters: the test could fail
     assert other != losses
+
+
+# ---- the bi-encoder: each label is encoded alone, so their order cannot matter --------------------
+
+BI_VARIANTS = {"bi span": dict(labels_hidden=48), "poly span": dict(post_fusion=True),
+               "bi token": dict(span_mode="token_level")}
+BI_TEXTS = ["John was born in Copenhagen in January .", "Einstein visited Google in Berlin with Mary ."]
+BI_LABELS = ["person", "city", "organization", "date", "capital city", "company", "month", "scientist"]
+
+
+@pytest.fixture(scope="module", params=list(BI_VARIANTS))
+def bi_model(request, tmp_path_factory):
+    """A tiny bi-encoder (poly: with post-fusion) from gliner's reference, its scores spread over 0..1."""
+    from reference_models import make_reference_biencoder_model, save_reference, spread_scores, spread_token_scores
+    tmp = tmp_path_factory.mktemp(request.param.replace(" ", "_"))
+    ref = make_reference_biencoder_model(str(tmp), seed=0, **BI_VARIANTS[request.param])
+    if "token" in request.param:
+        spread_token_scores(ref, BI_TEXTS, BI_LABELS)
+    else:
+        spread_scores(ref, std=0.5 if request.param == "bi span" else 0.25)
+    return GLiNER.from_pretrained(save_reference(ref, str(tmp / "saved")))
+
+
+bi_labels = st.lists(st.one_of(st.sampled_from(BI_LABELS),
+                               st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12)
+                               .filter(str.strip)), min_size=1, max_size=6, unique=True)
+
+
+@PROPS
+@given(text=st.one_of(st.sampled_from(BI_TEXTS), word_text), labels=bi_labels, threshold=thresholds,
+       flat=st.booleans(), multi=st.booleans(), data=st.data())
+def test_the_order_of_the_labels_does_not_change_the_bi_encoders_entities(bi_model, text, labels, threshold,
+                                                                          flat, multi, data):
+    tokenize = bi_model.label_encoder.tokenizer.encode
+    assume(len({tuple(tokenize(label).ids) for label in labels}) == len(labels))  # "City"/"city": one vector, a tie
+    shuffled = data.draw(st.permutations(labels))
+    first = bi_model.predict_entities(text, labels, threshold, flat_ner=flat, multi_label=multi)
+    again = bi_model.predict_entities(text, shuffled, threshold, flat_ner=flat, multi_label=multi)
+    assert [key(e) for e in sorted(first, key=key)] == [key(e) for e in sorted(again, key=key)]
+    assert [e["score"] for e in sorted(first, key=key)] == pytest.approx([e["score"] for e in sorted(again, key=key)],
+                                                                         abs=1e-6)

@@ -125,6 +125,39 @@ def test_a_resumed_run_ends_bit_identical_to_an_uninterrupted_one(tiny_model, tm
     assert_same_checkpoint(tmp_path / "a" / "checkpoint-6", tmp_path / "b" / "checkpoint-6")
 
 
+def test_a_poly_encoder_resumes_bit_identically_with_its_label_encoder(tmp_path):
+    """Checkpoints of a bi-/poly-encoder hold label_encoder/ too, and resuming restores its weights and the
+    optimizer state of its (encoder-lr) parameters."""
+    from reference_models import make_bert_dir
+
+    from minigliner import GLiNERConfig
+    text, labels = make_bert_dir(str(tmp_path / "text")), make_bert_dir(str(tmp_path / "labels"), hidden=48,
+                                                                         inter=96, seed=1)
+    torch.manual_seed(0)
+    poly = GLiNER.from_encoder(GLiNERConfig.tiny(text, labels_encoder=labels, post_fusion_schema="l2l-l2t-t2t"))
+    cfg = dict(steps=5, batch_size=2, lr_encoder=1e-3, lr_others=3e-3, save_every=2)
+    straight = copy.deepcopy(poly)
+    torch.manual_seed(1)
+    losses = train(straight, EXAMPLES, TrainConfig(**cfg, output_dir=str(tmp_path / "a")), rng=random.Random(0),
+                   progress=False)
+    crashed = crash_at(copy.deepcopy(poly), 3)
+    torch.manual_seed(1)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        train(crashed, EXAMPLES, TrainConfig(**cfg, output_dir=str(tmp_path / "b")), rng=random.Random(0),
+              progress=False)
+    ckpt = last_checkpoint(tmp_path / "b")
+    assert ckpt.name == "checkpoint-2" and (ckpt / "label_encoder" / "encoder_config.json").is_file()
+    resumed = copy.deepcopy(poly)
+    torch.manual_seed(12345)                                    # the RNG state comes from the checkpoint
+    assert train(resumed, EXAMPLES, TrainConfig(**cfg, output_dir=str(tmp_path / "b")), rng=random.Random(99),
+                 progress=False, resume_from=ckpt) == losses
+    for key, value in straight.state_dict().items():
+        assert torch.equal(resumed.state_dict()[key], value), key
+    assert any(k.startswith("label_encoder.encoder.") for k in straight.state_dict())
+    assert not torch.equal(straight.label_encoder.encoder.embeddings.token.weight,
+                           poly.label_encoder.encoder.embeddings.token.weight)   # the label encoder did train
+
+
 def test_resume_refuses_another_config_or_other_data(tiny_model, tmp_path):
     cfg = TrainConfig(steps=2, batch_size=2, save_every=2, output_dir=str(tmp_path))
     train(copy.deepcopy(tiny_model), EXAMPLES, cfg, rng=random.Random(0), progress=False)
