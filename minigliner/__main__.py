@@ -41,7 +41,8 @@ def cmd_train(args) -> None:
     torch.manual_seed(args.seed)
     config = GLiNERConfig(encoder=args.encoder, hidden_size=args.hidden_size, dropout=args.dropout,
                           loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio)
-    examples = read_examples(args.data, on_error=args.on_error, max_width=config.max_width)
+    examples = read_examples(args.data, label_names=args.label_names, on_error=args.on_error,
+                             max_width=config.max_width)
     model = GLiNER.from_encoder(config)
     cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
                       lr_others=args.lr_others, output_dir=args.out, save_every=args.save_every,
@@ -109,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="train a span GLiNER on GLiNER JSON or BIO data")
     t.add_argument("--data", required=True)
+    t.add_argument("--label-names", help="label_names.json for BIO tag codes (e.g. PER -> person)")
     t.add_argument("--encoder", default="minilm", help="BERT folder, hub id, or 'minilm' (offline package)")
     t.add_argument("--out", required=True, help="folder for the trained model")
     t.add_argument("--steps", type=int, default=600)
