@@ -4,11 +4,10 @@
     python benchmarks/zeroshot.py --quick         # tiny subsets, 50 steps, 20 sentences per set (minutes)
 
 Training data: the mixture of minigliner.mixture (../shared/data/train/* and the Pile-NER slice, never
-zeroshot/), temperature-sampled, steps x batch examples. Training runs in chunks of --chunk-steps; after
-each chunk the model is saved under --run-dir with progress.json, so an interrupted run resumes from
-its last chunk when the same command is run again (results equal those of an uninterrupted run).
-Each chunk starts a fresh AdamW (train.py keeps no optimizer state across calls), so the learning rate
-follows linear decay as a staircase, one step per chunk, with a short re-warmup.
+zeroshot/), temperature-sampled, steps x batch examples, one train() call with linear decay. Every
+--save-every steps train() writes a resumable checkpoint (weights, optimizer, batch order, random state:
+minigliner/resume.py) under --run-dir; the same command run again continues from the last one, and the
+result equals an uninterrupted run's. Only the latest checkpoint is kept.
 
 Evaluation: the seven zero-shot test sets at threshold 0.5 (flat decoding), beside the paper's
 numbers; a threshold calibrated on the CrossNER dev splits (reported separately, never the
@@ -37,9 +36,9 @@ CALIBRATION = [n for n in ZEROSHOT if (DATA / "zeroshot" / n / "dev.txt").is_fil
 PAPER = {  # GLiNER paper Table 1, GLiNER-L (0.3B); averages: GLiNER-L 60.9, GLiNER-S 52.7, ChatGPT 47.5
     "crossner_ai": 57.2, "crossner_literature": 64.4, "crossner_music": 69.6, "crossner_politics": 72.6,
     "crossner_science": 62.6, "mit-movie": 57.2, "mit-restaurant": 42.9}
-FULL = dict(steps=7000, chunk_steps=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0)
-QUICK = dict(steps=50, chunk_steps=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200)
-RECIPE_KEYS = ("steps", "chunk_steps", "batch_size", "lr_encoder", "lr_others", "dropout", "exact_loss",
+FULL = dict(steps=7000, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0)
+QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200)
+RECIPE_KEYS = ("steps", "batch_size", "lr_encoder", "lr_others", "dropout", "exact_loss",
                "hidden_size", "max_neg_type_ratio", "temperature", "max_words", "pool_limit", "seed")
 
 
@@ -47,7 +46,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="tiny subsets: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
     p.add_argument("--steps", type=int, help="optimizer steps (default 7000: ~75 min at ~0.65 s/step)")
-    p.add_argument("--chunk-steps", type=int, help="steps between checkpoints (default 500)")
+    p.add_argument("--save-every", type=int, help="steps between checkpoints (default 500)")
     p.add_argument("--batch-size", type=int, default=8)
     # the CLI's CPU recipe (README); the full run's recipe choice on held-out data is still pending
     p.add_argument("--lr-encoder", type=float, default=5e-5)
@@ -109,18 +108,27 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
     return mixture, facts
 
 
-# ---- training in resumable chunks ------------------------------------------------------------------
+# ---- training, resumable ---------------------------------------------------------------------------
+
+class Stopped(Exception):
+    """--stop-after: training stopped right after a checkpoint, as a kill there would."""
+
 
 def load_progress(args, recipe: dict) -> dict:
+    """progress.json: the recipe (a run folder holds one) and each call's training time."""
     path = args.run_dir / "progress.json"
     if args.fresh and args.run_dir.exists():
         shutil.rmtree(args.run_dir)
     if not path.is_file():
-        return {"recipe": recipe, "steps_done": 0, "checkpoint": None, "train_seconds": 0.0, "chunks": []}
+        return {"recipe": recipe, "sessions": []}
     progress = json.loads(path.read_text())
     if progress["recipe"] != recipe:
         raise SystemExit(f"{args.run_dir} holds a run with another recipe {progress['recipe']}; "
                          f"use --fresh or another --run-dir")
+    for session in progress["sessions"]:  # a call that was killed: its time up to its last checkpoint
+        if session["seconds"] is None:
+            last = last_checkpoint(args.run_dir)
+            session["seconds"] = max(0.0, last.stat().st_mtime - session["started"]) if last else 0.0
     return progress
 
 
@@ -130,47 +138,56 @@ def save_progress(args, progress: dict) -> None:
     tmp.replace(args.run_dir / "progress.json")  # atomic: a kill leaves the old or the new file
 
 
-def train_chunks(args, model, mixture: list[dict], progress: dict) -> bool:
-    """Train the chunks not yet done; return False when stopped early by --stop-after."""
+def last_checkpoint(run_dir: Path) -> Path | None:
+    from minigliner.resume import last_checkpoint as last
+    return last(run_dir)
+
+
+def keep_latest_checkpoint(stop_after: int) -> None:
+    """After each checkpoint train() writes, delete the older ones (each holds the optimizer state, ~3x
+    the weights); with stop_after, stop once that many steps are saved."""
+    import minigliner.train as train_module
+    save = train_module.save_checkpoint
+
+    def save_and_prune(folder, model, state):
+        save(folder, model, state)
+        for old in Path(folder).parent.glob("checkpoint-*"):
+            if old != Path(folder):
+                shutil.rmtree(old, ignore_errors=True)
+        if stop_after and state["step"] >= stop_after:
+            raise Stopped(state["step"])
+    train_module.save_checkpoint = save_and_prune
+
+
+def train_resumable(args, model, mixture: list[dict], progress: dict) -> list[float] | None:
+    """Train to args.steps from the last checkpoint in run_dir; the losses, or None when --stop-after stopped it."""
     from minigliner.train import TrainConfig, train
-    n_chunks = -(-args.steps // args.chunk_steps)
     args.run_dir.mkdir(parents=True, exist_ok=True)
-    while progress["steps_done"] < args.steps:
-        if args.stop_after and progress["steps_done"] >= args.stop_after:
-            print(f"stopped after {progress['steps_done']} steps (--stop-after); run again to resume")
-            return False
-        start = progress["steps_done"]
-        k, steps = start // args.chunk_steps, min(args.chunk_steps, args.steps - start)
-        factor = 1 - k / n_chunks                                # staircase linear decay
-        cfg = TrainConfig(steps=steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder * factor,
-                          lr_others=args.lr_others * factor, schedule="constant",
-                          warmup_ratio=0.1 if k == 0 else 0.02)  # re-warm the fresh AdamW
-        data = mixture[start * args.batch_size:(start + steps) * args.batch_size]
-        torch.manual_seed(args.seed + 1 + k)                     # dropout: the same whether resumed or not
-        t0 = time.time()
-        print(f"chunk {k + 1}/{n_chunks}: steps {start + 1}-{start + steps}, lr x{factor:.3f}", file=sys.stderr)
-        losses = train(model, data, cfg, rng=random.Random(args.seed * 1000 + k))
-        seconds = time.time() - t0
-        folder = f"step-{start + steps:06d}"
-        model.save_pretrained(args.run_dir / folder)
-        old = progress["checkpoint"]
-        progress.update(steps_done=start + steps, checkpoint=folder,
-                        train_seconds=progress["train_seconds"] + seconds)
-        progress["chunks"].append({"steps": start + steps, "loss": sum(losses) / len(losses),
-                                   "seconds": round(seconds, 1), "seconds_per_step": round(seconds / steps, 3)})
-        save_progress(args, progress)
-        if old:
-            shutil.rmtree(args.run_dir / old, ignore_errors=True)
-        left = (args.steps - progress["steps_done"]) * seconds / steps
-        print(f"  mean loss {progress['chunks'][-1]['loss']:.2f}, {seconds / steps:.2f} s/step, "
-              f"about {left / 60:.0f} min of training left", file=sys.stderr)
-    return True
+    cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
+                      lr_others=args.lr_others, save_every=args.save_every, output_dir=str(args.run_dir))
+    resume_from = last_checkpoint(args.run_dir)
+    if resume_from:
+        print(f"resuming from {resume_from}", file=sys.stderr)
+    keep_latest_checkpoint(args.stop_after)
+    session = {"started": time.time(), "seconds": None}
+    progress["sessions"].append(session)
+    save_progress(args, progress)
+    torch.manual_seed(args.seed + 1)  # dropout; a resumed run restores the saved torch random state instead
+    try:
+        losses = train(model, mixture, cfg, rng=random.Random(args.seed), resume_from=resume_from)
+    except Stopped as stop:
+        print(f"stopped after {stop.args[0]} steps (--stop-after); run again to resume")
+        losses = None
+    session["seconds"] = time.time() - session["started"]
+    save_progress(args, progress)
+    return losses
 
 
 # ---- evaluation -------------------------------------------------------------------------------------
 
 def eval_sets(folder: Path, names, split: str, limit: int, label_names=None) -> dict:
-    from minigliner.data import dataset_labels, load_label_names, read_bio
+    from minigliner.corpus import dataset_labels
+    from minigliner.data import load_label_names, read_bio
     sets = {}
     for name in names:
         codes = load_label_names(label_names, name) if label_names else None
@@ -216,6 +233,12 @@ def evaluate_all(args, model) -> dict:
     return result
 
 
+def loss_curve(losses: list[float], every: int) -> list[dict]:
+    """Mean training loss of each stretch of `every` steps."""
+    return [{"steps": min(a + every, len(losses)), "loss": sum(losses[a:a + every]) / len(losses[a:a + every])}
+            for a in range(0, len(losses), every)]
+
+
 def commit() -> str:
     try:
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
@@ -231,25 +254,21 @@ def main(argv=None) -> int:
     t0 = time.time()
     recipe = {k: getattr(args, k) for k in RECIPE_KEYS}
     progress = load_progress(args, recipe)
-    if progress["checkpoint"]:
-        from minigliner import GLiNER
-        print(f"resuming from {args.run_dir / progress['checkpoint']} at step {progress['steps_done']}",
-              file=sys.stderr)
-        model = GLiNER.from_pretrained(args.run_dir / progress["checkpoint"])
-    else:
-        model = new_model(args)
+    model = new_model(args)
     mixture, facts = training_mixture(args, model)
-    if not train_chunks(args, model, mixture, progress):
+    losses = train_resumable(args, model, mixture, progress)
+    if losses is None:
         return 0
+    train_seconds = sum(session["seconds"] for session in progress["sessions"])
     t_eval = time.time()
     result = evaluate_all(args, model)
     result.update(command="python benchmarks/zeroshot.py " + " ".join(sys.argv[1:] if argv is None else argv),
-                  commit=commit(), quick=args.quick, recipe=recipe, steps=progress["steps_done"],
-                  train_seconds=round(progress["train_seconds"], 1),
-                  seconds_per_step=round(progress["train_seconds"] / progress["steps_done"], 3),
+                  commit=commit(), quick=args.quick, recipe=recipe, steps=args.steps,
+                  train_seconds=round(train_seconds, 1), seconds_per_step=round(train_seconds / args.steps, 3),
                   eval_seconds=round(time.time() - t_eval, 1), wall_seconds_this_call=round(time.time() - t0, 1),
                   training_data=facts,
-                  chunks=progress["chunks"], paper_gliner_l=PAPER, torch_threads=torch.get_num_threads())
+                  losses=loss_curve(losses, args.save_every), sessions=progress["sessions"],
+                  paper_gliner_l=PAPER, torch_threads=torch.get_num_threads())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {args.out}")

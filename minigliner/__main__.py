@@ -14,33 +14,44 @@ def _labels(text: str) -> list[str]:
     return [label.strip() for label in text.split(",") if label.strip()]
 
 
-def read_examples(path: str, dataset: str | None = None, label_names: str | None = None) -> list[dict]:
-    """GLiNER JSON (.json/.jsonl) or BIO (.txt/.bio) by file extension."""
+def read_examples(path: str, dataset: str | None = None, label_names: str | None = None,
+                  **rules) -> list[dict]:
+    """GLiNER JSON (.json/.jsonl) or BIO (.txt/.bio) by file extension; prints the load summary.
+
+    rules: on_error, max_width (and labels) as the readers take them.
+    """
     from .data import LoadReport, load_label_names, read_bio, read_gliner_json
     report = LoadReport()
     if Path(path).suffix in (".json", ".jsonl"):
-        examples = read_gliner_json(path, report)
+        examples = read_gliner_json(path, report, **rules)
     else:
         names = load_label_names(label_names, dataset or Path(path).parent.name) if label_names else None
-        examples = read_bio(path, names, report)
+        examples = read_bio(path, names, report, **rules)
     print(f"{path}: {report.summary()}", file=sys.stderr)
-    for line in report.repaired[:5]:
-        print(f"  repaired: {line}", file=sys.stderr)
+    for line in report.details(5):
+        print(f"  {line}", file=sys.stderr)
     return examples
 
 
 def cmd_train(args) -> None:
     from .config import GLiNERConfig
     from .model import GLiNER
+    from .resume import last_checkpoint
     from .train import TrainConfig, train
     torch.manual_seed(args.seed)
-    examples = read_examples(args.data)
     config = GLiNERConfig(encoder=args.encoder, hidden_size=args.hidden_size, dropout=args.dropout,
                           loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio)
+    examples = read_examples(args.data, label_names=args.label_names, on_error=args.on_error,
+                             max_width=config.max_width)
     model = GLiNER.from_encoder(config)
     cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
-                      lr_others=args.lr_others, output_dir=args.out, save_every=args.save_every)
-    losses = train(model, examples, cfg, rng=random.Random(args.seed))
+                      lr_others=args.lr_others, output_dir=args.out, save_every=args.save_every,
+                      on_nonfinite="skip" if args.skip_nonfinite else "raise")
+    resume_from = last_checkpoint(args.out) if args.resume else None
+    if args.resume:
+        print(f"resuming from {resume_from}" if resume_from else f"no checkpoint in {args.out}; starting afresh",
+              file=sys.stderr)
+    losses = train(model, examples, cfg, rng=random.Random(args.seed), resume_from=resume_from)
     print(f"trained {len(losses)} steps; last-50 mean loss {sum(losses[-50:]) / len(losses[-50:]):.3f}; "
           f"saved to {args.out}")
 
@@ -95,7 +106,8 @@ def dataset_names(paths: list[str]) -> list[str]:
 
 
 def cmd_evaluate(args) -> None:
-    from .data import LoadReport, read_dataset
+    from .corpus import read_dataset
+    from .data import LoadReport
     from .evaluate import evaluate_datasets, format_per_label, format_table
     from .model import GLiNER
     model = GLiNER.from_pretrained(args.model)
@@ -124,6 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="train a span GLiNER on GLiNER JSON or BIO data")
     t.add_argument("--data", required=True)
+    t.add_argument("--label-names", help="label_names.json for BIO tag codes (e.g. PER -> person)")
     t.add_argument("--encoder", default="minilm", help="BERT folder, hub id, or 'minilm' (offline package)")
     t.add_argument("--out", required=True, help="folder for the trained model")
     t.add_argument("--steps", type=int, default=600)
@@ -137,7 +150,11 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=True,
                    help="exact log-sigmoid BCE (default) instead of the reference's clamped one")
     t.add_argument("--max-neg-type-ratio", type=int, default=1)
-    t.add_argument("--save-every", type=int, default=0)
+    t.add_argument("--save-every", type=int, default=0, help="write a resumable checkpoint every N steps")
+    t.add_argument("--resume", action="store_true", help="continue from the last checkpoint-N in --out")
+    t.add_argument("--skip-nonfinite", action="store_true", help="skip batches with a NaN/inf loss (counted)")
+    t.add_argument("--on-error", choices=("raise", "skip"), default="raise",
+                   help="a bad line in the data: stop, or leave it out and list it")
     t.add_argument("--seed", type=int, default=0)
     t.set_defaults(run=cmd_train)
     p = sub.add_parser("predict", help="print the entities of texts")

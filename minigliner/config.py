@@ -37,6 +37,11 @@ class GLiNERConfig:
     loss_clamp: bool = True           # log(max(p, 1e-6)) as the reference (no gradient past |logit| ~13.8); False = exact
     negatives: float = 1.0            # keep-probability of each negative in the loss
     masking: str = "none"             # which negatives are sampled: none | global | label | span
+    # bi-encoder and poly-encoder (labels read by their own encoder instead of the prompt)
+    labels_encoder: str = ""          # folder (or hub id) of a sentence encoder for label names; "" = uni-encoder (labels in the prompt)
+    post_fusion_schema: str = ""      # poly-encoder: dash-separated fusion steps after encoding, e.g. "l2l-l2t-t2t"
+                                      # (l2l labels<->labels, t2t words<->words, l2t labels read words, t2l words read labels); "" = none
+    num_post_fusion_layers: int = 1   # how many times the schema is repeated, each time with its own weights
 
     def __post_init__(self):
         _check_choice("subword_pooling", self.subword_pooling, ("first", "last", "mean", "max"))
@@ -50,6 +55,14 @@ class GLiNERConfig:
             raise ValueError(f"window_stride must be in (0, max_len], got {self.window_stride}")
         if not 0.0 <= self.dropout < 1.0:
             raise ValueError(f"dropout must be in [0, 1), got {self.dropout}")
+        if self.post_fusion_schema:
+            if not self.labels_encoder:
+                raise ValueError("post_fusion_schema needs a bi-encoder: set labels_encoder too (in a uni-encoder "
+                                 "the labels already read the text inside one encoder)")
+            from .fusion import parse_schema
+            parse_schema(self.post_fusion_schema)
+        if self.num_post_fusion_layers < 1:
+            raise ValueError(f"num_post_fusion_layers must be at least 1, got {self.num_post_fusion_layers}")
 
     @classmethod
     def tiny(cls, encoder: str = "", **overrides) -> "GLiNERConfig":

@@ -48,11 +48,19 @@ def span_candidates(probs: torch.Tensor, num_words: int, threshold: float) -> li
 
 
 def greedy_select(candidates: list[Span], flat: bool = True, multi_label: bool = False) -> list[Span]:
-    """Keep the best-scoring spans that conflict with no kept span; return them sorted by start."""
+    """Keep the best-scoring spans that conflict with no kept span; return them sorted by start.
+
+    Only overlapping spans can conflict, so each candidate is checked against the kept spans that
+    cover its words, not all of them: a long text at a low threshold stays fast.
+    """
     kept: list[Span] = []
+    covering: dict[int, list[Span]] = {}  # word -> kept spans over it
     for span in sorted(candidates, key=lambda s: -s.score):  # stable: ties keep candidate order
-        if not any(conflicts(span, other, flat, multi_label) for other in kept):
+        words = range(span.start, span.end + 1)
+        if not any(conflicts(span, other, flat, multi_label) for w in words for other in covering.get(w, ())):
             kept.append(span)
+            for w in words:
+                covering.setdefault(w, []).append(span)
     return sorted(kept, key=lambda s: s.start)
 
 
@@ -60,3 +68,20 @@ def decode_spans(probs: torch.Tensor, num_words: int, threshold: float = 0.5,
                  flat: bool = True, multi_label: bool = False) -> list[Span]:
     """(W, K, C) probabilities of one text -> the selected spans."""
     return greedy_select(span_candidates(probs, num_words, threshold), flat, multi_label)
+
+
+def span_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's span decoder: start, width, label (ties in score keep it)."""
+    return span.start, span.end - span.start, span.label
+
+
+def token_order(span: Span) -> tuple[int, int, int]:
+    """Candidate order of the reference's token decoder: start, label, end."""
+    return span.start, span.label, span.end
+
+
+def check_threshold(threshold: float) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold}")

@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .data import LoadReport, dataset_labels, load_label_names, read_bio, split_long
+from .corpus import dataset_labels
+from .data import LoadReport, load_label_names, read_bio, split_long
 from .prompt import split_words
 
 SPLITS = ("train.txt", "dev.txt")  # the first present is trained on; test.txt stays held out

@@ -1,13 +1,14 @@
 """Words, the label prompt, and the alignment of words to subwords (GLiNER §2.1).
 
-The encoder reads "[CLS] <<ENT>> label_1 <<ENT>> label_2 ... <<SEP>> word_1 ... word_W [SEP]".
+The encoder reads "[CLS] <<ENT>> label_1 <<ENT>> label_2 ... <<SEP>> word_1 ... word_W [SEP]";
+a bi-encoder's text encoder reads "[CLS] word_1 ... word_W [SEP]" (labels go to their own encoder).
 Shapes: B batch, L subwords, W words, C labels, D hidden.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import torch
@@ -91,6 +92,13 @@ def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]
     return [piece for label in labels for piece in (ent_token, label)] + [sep_token]
 
 
+def subword_costs(tok: Tokenizer, items: list[str]) -> list[int]:
+    """Subwords of each pre-split item (word or label) on its own, without [CLS]/[SEP]."""
+    if not items:
+        return []
+    return [len(e.ids) for e in tok.encode_batch([[x] for x in items], is_pretokenized=True, add_special_tokens=False)]
+
+
 @dataclass
 class PromptBatch:
     """Tokenized prompts + texts of a batch, padded to the longest."""
@@ -99,8 +107,20 @@ class PromptBatch:
     attention_mask: torch.Tensor  # (B, L) 1 for real subwords
     word_ids: torch.Tensor        # (B, L) index of the text word a subword belongs to, -1 elsewhere
     num_words: torch.Tensor       # (B,) words in each text
-    label_positions: torch.Tensor  # (B, C) position of each label's <<ENT>> token (0 for padding)
+    label_positions: torch.Tensor  # (B, C) uni: position of each label's <<ENT>> token; bi: its row in label_set (0 for padding)
     label_mask: torch.Tensor      # (B, C) True for real labels
+    label_set: tuple[str, ...] = ()  # bi-encoder: the batch's distinct labels, each encoded once
+
+    def to(self, device) -> "PromptBatch":
+        tensors = {f.name: getattr(self, f.name).to(device) for f in fields(self) if f.name != "label_set"}
+        return replace(self, **tensors)
+
+    def shares_labels(self) -> bool:
+        """Does every text use all of label_set, in order (one label list for the whole batch)?"""
+        C = self.label_positions.shape[1]
+        order = torch.arange(C, device=self.label_positions.device)
+        return C == len(self.label_set) and bool(self.label_mask.all()) and bool(
+            (self.label_positions == order).all())
 
 
 def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]],
@@ -116,9 +136,27 @@ def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str
                              f"{max_subwords}; use fewer or shorter labels or a smaller max_len")
         offset = len(prompt)  # pre-split items before the first text word
         word_ids = [-1 if w is None or w < offset else w - offset for w in enc.word_ids]
-        ents = [i for i, t in enumerate(enc.ids) if t == ent_id]
+        # the markers themselves (prompt items 0, 2, 4, ...), not an <<ENT>> typed inside a label or a text word
+        ents = [i for i, (t, w) in enumerate(zip(enc.ids, enc.word_ids))
+                if t == ent_id and w is not None and w < offset - 1 and w % 2 == 0]
         rows.append((enc.ids, word_ids, len(text_words), ents))
     return _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
+
+
+def encode_texts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]], max_subwords: int) -> PromptBatch:
+    """Tokenize the words alone (bi-encoder); label_positions index each text's labels in label_set."""
+    label_set = list(dict.fromkeys(label for text_labels in labels for label in text_labels))
+    row_of = {label: i for i, label in enumerate(label_set)}
+    rows = []
+    for text_words, text_labels in zip(words, labels, strict=True):
+        enc = tok.encode(text_words, is_pretokenized=True)
+        if len(enc.ids) > max_subwords:
+            raise ValueError(f"text is {len(enc.ids)} subwords, more than the encoder's {max_subwords}; "
+                             f"use a smaller max_len")
+        word_ids = [-1 if w is None else w for w in enc.word_ids]
+        rows.append((enc.ids, word_ids, len(text_words), [row_of[label] for label in text_labels]))
+    batch = _pad(rows, tok.token_to_id("[PAD]") or 0, max(len(l) for l in labels))
+    return replace(batch, label_set=tuple(label_set))
 
 
 def _pad(rows: list, pad_id: int, C: int) -> PromptBatch:

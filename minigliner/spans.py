@@ -23,6 +23,11 @@ def span_mask(lengths: torch.Tensor, num_words: int, max_width: int) -> torch.Te
     return (ends[None, :] < lengths[:, None]).view(len(lengths), num_words, max_width)  # (B, W, K)
 
 
+def word_mask(num_words: torch.Tensor, W: int) -> torch.Tensor:
+    """(B,) word counts -> (B, W) True for real words."""
+    return torch.arange(W, device=num_words.device)[None, :] < num_words[:, None]
+
+
 class SpanMarker(nn.Module):
     """markerV0: span = FFN_out(relu([FFN_start(h_i); FFN_end(h_j)])) for span (i, j)."""
 
@@ -44,5 +49,10 @@ class SpanMarker(nn.Module):
 
 
 def score_spans(span_vectors: torch.Tensor, label_vectors: torch.Tensor) -> torch.Tensor:
-    """Span x label logits, a plain dot product (GLiNER §2.2, eq. 2 before the sigmoid): (B, W, K, D), (B, C, D) -> (B, W, K, C)."""
+    """Span x label logits, a plain dot product (GLiNER §2.2, eq. 2 before the sigmoid): (B, W, K, D), (B, C, D) -> (B, W, K, C).
+
+    Label vectors (C, D) are shared by every text of the batch (a bi-encoder's label set).
+    """
+    if label_vectors.dim() == 2:
+        return torch.einsum("bwkd,cd->bwkc", span_vectors, label_vectors)
     return torch.einsum("bwkd,bcd->bwkc", span_vectors, label_vectors)

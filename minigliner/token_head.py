@@ -28,11 +28,11 @@ class TokenScorer(nn.Module):
         self.down = nn.Linear(4 * D, 3)
 
     def forward(self, words: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """(B, W, D), (B, C, D) -> (B, W, C, 3) start / end / inside logits."""
-        (B, W, D), C = words.shape, labels.shape[1]
+        """(B, W, D), (B, C, D) or shared (C, D) -> (B, W, C, 3) start / end / inside logits."""
+        (B, W, D), C = words.shape, labels.shape[-2]
         w0, w1 = self.word_proj(words).view(B, W, 1, 2, D).unbind(3)     # (B, W, 1, D) each
-        l0, l1 = self.label_proj(labels).view(B, 1, C, 2, D).unbind(3)   # (B, 1, C, D) each
-        pair = torch.cat([w0.expand(-1, -1, C, -1), l0.expand(-1, W, -1, -1), w1 * l1], dim=-1)  # (B, W, C, 3D)
+        l0, l1 = self.label_proj(labels).view(-1, 1, C, 2, D).unbind(3)  # (B or 1, 1, C, D) each
+        pair = torch.cat([w0.expand(-1, -1, C, -1), l0.expand(B, W, -1, -1), w1 * l1], dim=-1)  # (B, W, C, 3D)
         return self.down(torch.relu(self.dropout(self.up(pair))))       # (B, W, C, 3)
 
 

@@ -5,6 +5,7 @@ import pickle
 from pathlib import Path
 
 import torch
+from safetensors import SafetensorError
 from safetensors.torch import load_file
 from torch import nn
 
@@ -17,19 +18,35 @@ def read_state_dict(folder: str | Path) -> dict[str, torch.Tensor]:
     for name in WEIGHT_FILES:
         path = folder / name
         if path.is_file():
-            return load_file(path) if name.endswith(".safetensors") else _load_pickle(path)
+            return _check_tensors(_load_safetensors(path) if name.endswith(".safetensors") else _load_pickle(path), path)
     raise FileNotFoundError(f"{folder}: none of {WEIGHT_FILES} found")
+
+
+def _load_safetensors(path: Path) -> dict[str, torch.Tensor]:
+    try:
+        return load_file(path)
+    except SafetensorError as err:
+        raise ValueError(f"{path}: not a readable safetensors file (truncated or corrupt?): {err}") from None
 
 
 def _load_pickle(path: Path) -> dict[str, torch.Tensor]:
     try:
-        state = torch.load(path, map_location="cpu", weights_only=True)
+        return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as err:
         raise ValueError(f"{path}: refused: the file needs more than plain tensors to load "
                          f"(arbitrary pickled objects can run code); convert it to safetensors. "
                          f"Details: {err}") from None
+    except (RuntimeError, EOFError) as err:   # a zip archive cut short, or not a torch file at all
+        raise ValueError(f"{path}: not a readable torch file (truncated or corrupt?): {err}") from None
+
+
+def _check_tensors(state, path: Path) -> dict[str, torch.Tensor]:
+    """A state dict maps names to tensors; anything else is refused naming the first odd entry."""
     if not isinstance(state, dict):
         raise ValueError(f"{path}: expected a state dict, got {type(state).__name__}")
+    odd = next(((k, v) for k, v in state.items() if not isinstance(k, str) or not isinstance(v, torch.Tensor)), None)
+    if odd:
+        raise ValueError(f"{path}: expected a state dict of tensors, but {odd[0]!r} is a {type(odd[1]).__name__}")
     return state
 
 

@@ -143,13 +143,31 @@ def make_reference_token_model(tmpdir, seed=0, **overrides):
     return make_reference_span_model(tmpdir, seed, span_mode="token_level", **overrides)
 
 
-def make_reference_biencoder_model(tmpdir, seed=0, post_fusion=False, **overrides):
-    labels_dir = os.path.join(tmpdir, "labels_bert")
+def make_reference_biencoder_model(tmpdir, seed=0, post_fusion=False, labels_hidden=32, labels_backbone="bert",
+                                   **overrides):
+    """A bi-encoder (poly-encoder with post_fusion) whose label encoder is a tiny random BERT (or
+    DeBERTa-v3-shaped) sentence-encoder folder `tmpdir/labels_<labels_backbone>_<labels_hidden>`; a width
+    other than hidden_size (32) gives the model a labels_projection. Overrides may pick backbone= too."""
+    labels_dir = os.path.join(tmpdir, f"labels_{labels_backbone}_{labels_hidden}")
     if not os.path.exists(os.path.join(labels_dir, "config.json")):
-        make_bert_dir(labels_dir, seed=1)
+        BACKBONES[labels_backbone](labels_dir, hidden=labels_hidden, heads=2, inter=2 * labels_hidden, seed=1)
     if post_fusion:
         overrides.setdefault("post_fusion_schema", "l2l-l2t-t2t")
     return make_reference_span_model(tmpdir, seed, labels_encoder=labels_dir, **overrides)
+
+
+@torch.no_grad()
+def reference_bi_forward(model, texts, labels):
+    """Bi-/poly-encoder intermediates (eval): label_vectors (C, D) from the label encoder, fused
+    words (B, W, D) and labels (B, C, D) before the head, logits, word mask, batch."""
+    model.eval()
+    _, batch = reference_batch(model, texts, labels)
+    core = model.model
+    rep = core.get_representations(**{k: batch[k] for k in (
+        "input_ids", "attention_mask", "labels_input_ids", "labels_attention_mask", "text_lengths", "words_mask")})
+    return {"label_vectors": core.token_rep_layer.encode_labels(batch["labels_input_ids"], batch["labels_attention_mask"]),
+            "words": rep.words_embedding, "labels": rep.prompts_embedding, "word_mask": rep.mask.bool(),
+            "logits": core(**batch).logits, "batch": batch}
 
 
 def spread_scores(model, seed=0, std=0.5):

@@ -1,5 +1,6 @@
 """The command line, run as a user would: python -m minigliner predict | evaluate | train."""
 import json
+import shutil
 import subprocess
 import sys
 
@@ -170,3 +171,31 @@ def test_train_writes_a_loadable_model(tiny_bert, tmp_path):
     entities = model.predict_entities(TEXT, ["person", "city"], threshold=0.0)
     assert entities and all(TEXT[e["start"]:e["end"]] == e["text"] for e in entities)
     assert torch.isfinite(model.encoder.embeddings.token.weight).all()
+
+
+def test_train_resumes_from_the_last_checkpoint_to_the_same_model(tiny_bert, tmp_path):
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps(EXAMPLES))
+    args = ["--data", data, "--encoder", tiny_bert, "--steps", 4, "--batch-size", 2, "--hidden-size", 32,
+            "--seed", 1, "--save-every", 2]
+    run("train", *args, "--out", tmp_path / "straight")
+    crashed = tmp_path / "crashed"
+    run("train", *args, "--out", crashed)
+    shutil.rmtree(crashed / "checkpoint-4")               # as if killed between step 2's checkpoint and the end
+    (crashed / "model.safetensors").unlink()
+    proc = run("train", *args, "--out", crashed, "--resume")
+    assert f"resuming from {crashed / 'checkpoint-2'}" in proc.stderr
+    assert (crashed / "model.safetensors").read_bytes() == (tmp_path / "straight" / "model.safetensors").read_bytes()
+
+
+def test_train_on_bad_data_stops_naming_the_line_or_skips_it(tiny_bert, tmp_path):
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in EXAMPLES + [{"tokenized_text": [], "ner": []}]) + "\n")
+    args = ["--data", data, "--encoder", tiny_bert, "--steps", 1, "--batch-size", 2, "--hidden-size", 32,
+            "--out", tmp_path / "m"]
+    failed = run("train", *args, check=False)
+    assert failed.returncode != 0
+    assert f"{data}:{len(EXAMPLES) + 1}: example {len(EXAMPLES)}: empty sentence" in failed.stderr
+    proc = run("train", *args, "--on-error", "skip")
+    assert f"{len(EXAMPLES)} sentences" in proc.stderr and "1 skipped" in proc.stderr
+    assert f"skipped: {data}:{len(EXAMPLES) + 1}: example {len(EXAMPLES)}: empty sentence" in proc.stderr

@@ -7,8 +7,9 @@ import pytest
 import torch
 from conftest import SHARED_DATA
 
-from minigliner.data import (LoadReport, dataset_labels, label_name, load_label_names, read_bio, read_dataset,
-                             read_gliner_json, sample_labels, span_targets, split_long)
+from minigliner.corpus import dataset_labels, read_dataset
+from minigliner.data import (LoadReport, label_name, load_label_names, read_bio, read_gliner_json, sample_labels,
+                             span_targets, split_long)
 
 
 def write_json(path, records):
@@ -50,7 +51,7 @@ def test_read_gliner_json_errors_name_file_and_example(tmp_path, ner, words):
     path = write_json(tmp_path / "bad.json", records)
     with pytest.raises(ValueError, match=words) as err:
         read_gliner_json(path)
-    assert f"{path}: example 1:" in str(err.value)
+    assert f"{path}:1: example 1:" in str(err.value)   # one-line file: line 1
 
 
 @pytest.mark.parametrize("record", [
@@ -63,7 +64,7 @@ def test_read_gliner_json_malformed_records(tmp_path, record):
     path = write_json(tmp_path / "bad.json", [record])
     with pytest.raises(ValueError, match="tokenized_text") as err:
         read_gliner_json(path)
-    assert f"{path}: example 0:" in str(err.value)
+    assert f"{path}:1: example 0:" in str(err.value)
 
 
 @pytest.mark.parametrize("ner", [
@@ -76,7 +77,7 @@ def test_read_gliner_json_malformed_offsets_name_file_and_example(tmp_path, ner)
     path = write_json(tmp_path / "bad.json", [{"tokenized_text": ["John", "lives"], "ner": ner}])
     with pytest.raises(ValueError) as err:
         read_gliner_json(path)
-    assert f"{path}: example 0" in str(err.value)
+    assert f"{path}:1: example 0" in str(err.value)
 
 
 def test_read_gliner_json_syntax_error_names_the_file(tmp_path):
@@ -129,7 +130,7 @@ def test_read_bio_entities_and_repairs(tmp_path):
 
 
 @pytest.mark.parametrize("bad,line,words", [
-    ("John B-PER", 3, r"expected 'word<TAB>tag', got 'John B-PER'"),
+    ("John B-PER", 3, r"expected 'word<TAB>tag' \(one tab\), got 'John B-PER'"),
     ("John\tX-PER", 3, r"tag 'X-PER' is not O, B-type or I-type"),
     ("John\tB-", 3, r"tag 'B-' is not O"),
 ])
@@ -315,3 +316,146 @@ def test_span_targets_put_ones_at_start_width_label():
     assert too_wide == 1                                  # [0, 5] is 6 words wide > 4
     ones = {tuple(i) for i in targets.nonzero().tolist()}
     assert ones == {(0, 0, 1, 1), (0, 3, 0, 0), (1, 2, 0, 2)}  # "gone" is not among the labels: no target
+
+
+# ---- hardening: where every problem is, and what a reader does about it ---------------------------
+
+def test_gliner_json_problems_name_the_line_of_their_example(tmp_path):
+    records = [{"tokenized_text": ["a", "b"], "ner": []}, {"tokenized_text": ["c"], "ner": []},
+               {"tokenized_text": ["John", "lives"], "ner": [[0, 3, "person"]]}]
+    path = tmp_path / "pretty.json"
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if '"John"' in l) - 2  # the record's '{'
+    assert path.read_text().splitlines()[line - 1].strip() == "{"
+    with pytest.raises(ValueError, match=rf"^{path}:{line}: example 2: entity \[0, 3, 'person'\] is out of range"):
+        read_gliner_json(path)
+    (tmp_path / "broken.json").write_text('[\n {"tokenized_text": ["a"], "ner": []}\n {"tokenized_text": []}\n]')
+    with pytest.raises(ValueError, match=r"broken.json:3: invalid JSON: expected ',' or ']' after example 0"):
+        read_gliner_json(tmp_path / "broken.json")
+
+
+def test_gliner_json_skip_leaves_out_bad_entities_and_examples_and_lists_each(tmp_path):
+    lines = [{"tokenized_text": ["John", "lives", "in", "Paris"], "ner": [[0, 0, "person"], [3, 1, "city"], [2, 9, "x"]]},
+             {"tokenized_text": [], "ner": []},
+             {"tokenized_text": ["Anna", " "], "ner": [[0, 0, "person"]]},
+             {"tokenized_text": ["Mary"], "ner": [[0, 0, "robot"], [0, 0]]},
+             {"ner": []}]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    report = LoadReport()
+    got = read_gliner_json(path, report, labels=["person", "city", "x"], on_error="skip")
+    assert got == [{"tokenized_text": ["John", "lives", "in", "Paris"], "ner": [[0, 0, "person"]]},
+                   {"tokenized_text": ["Mary"], "ner": []}]
+    assert [s.split(": ", 1)[0] for s in report.skipped] == [f"{path}:1", f"{path}:1", f"{path}:2", f"{path}:3",
+                                                             f"{path}:4", f"{path}:4", f"{path}:5"]
+    text = "\n".join(report.skipped)
+    for words in ("[3, 1, 'city'] is out of range", "[2, 9, 'x'] is out of range", "example 1: empty sentence",
+                  "word 1 is empty or only whitespace", "label 'robot', which is not in the label list",
+                  "entity [0, 0] is not [start, end, label]", "expected an object with 'tokenized_text'"):
+        assert words in text, words
+    assert (report.sentences, report.entities) == (2, 1)
+    assert "2 sentences, 1 entities, 1 types; 0 repaired, 7 skipped" == report.summary()
+
+
+@pytest.mark.parametrize("record,words", [
+    ({"tokenized_text": [], "ner": []}, "empty sentence"),
+    ({"tokenized_text": ["Mary"], "ner": [[0, 0, "robot"]]}, r"entity \[0, 0, 'robot'\] has label 'robot', which is not in"),
+])
+def test_gliner_json_raises_by_default(tmp_path, record, words):
+    path = write_json(tmp_path / "a.json", [record])
+    with pytest.raises(ValueError, match=f"^{path}:1: example 0: {words}"):
+        read_gliner_json(path, labels={"person"})
+
+
+def test_bad_reader_options_raise(tmp_path):
+    path = write_json(tmp_path / "a.json", [{"tokenized_text": ["a"], "ner": []}])
+    with pytest.raises(ValueError, match="on_error must be one of"):
+        read_gliner_json(path, on_error="ignore")
+    with pytest.raises(ValueError, match="orphan_i must be one of"):
+        read_bio(path, orphan_i="fix")
+    with pytest.raises(TypeError, match="labels must be a collection"):
+        read_gliner_json(path, labels="person")
+
+
+@pytest.mark.parametrize("reader", ["json", "bio"])
+def test_entities_wider_than_max_width_are_kept_and_listed(tmp_path, reader):
+    if reader == "json":
+        path = write_json(tmp_path / "a.json", [{"tokenized_text": list("abcdef"), "ner": [[0, 4, "x"], [5, 5, "y"]]}])
+        where = f"{path}:1: example 0"
+    else:
+        path = tmp_path / "a.txt"
+        path.write_text("a\tO\nb\tB-X\nc\tI-X\nd\tI-X\ne\tI-X\nf\tI-X\ng\tB-Y\n", encoding="utf-8")
+        where = f"{path}:2"
+    report = LoadReport()
+    read = read_gliner_json if reader == "json" else read_bio
+    examples = read(path, report=report, max_width=3)
+    assert [e[:2] for e in examples[0]["ner"]] == ([[0, 4], [5, 5]] if reader == "json" else [[1, 5], [6, 6]])
+    assert report.entities == 2                                    # counted, never dropped
+    assert len(report.too_wide) == 1 and report.too_wide[0].startswith(f"{where}: entity [")
+    assert "5 words wide, more than max_width=3" in report.too_wide[0]
+    assert report.summary().endswith("1 wider than max_width=3")
+    assert any(line.startswith("too_wide: ") for line in report.details())
+
+
+@pytest.mark.parametrize("encoding,hint", [("latin-1", ""), ("utf-16", r" \(it looks like UTF-16\)")])
+def test_a_file_that_is_not_utf8_names_line_and_byte(tmp_path, encoding, hint):
+    path = tmp_path / "old.txt"
+    path.write_bytes("John\tB-PER\n\nZoë\tB-PER\n".encode(encoding))
+    offset = 0 if encoding == "utf-16" else len("John\tB-PER\n\nZo".encode())
+    line = 1 if encoding == "utf-16" else 3
+    with pytest.raises(ValueError, match=rf"^{path}:{line}: not UTF-8{hint}: byte 0x.. at byte offset {offset} "
+                                         r".*re-save the file as UTF-8"):
+        read_bio(path)
+    json_path = tmp_path / "old.json"
+    json_path.write_bytes(json.dumps([{"tokenized_text": ["Zoë"], "ner": []}], ensure_ascii=False).encode("latin-1"))
+    with pytest.raises(ValueError, match=rf"^{json_path}:1: not UTF-8"):
+        read_gliner_json(json_path)
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_first_word(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("John\tB-PER\n".encode("utf-8-sig"))
+    assert read_bio(path) == [{"tokenized_text": ["John"], "ner": [[0, 0, "per"]]}]
+
+
+def test_read_bio_orphan_i_refuse_and_skip(tmp_path):
+    path = tmp_path / "orphan.txt"
+    path.write_text("John\tB-PER\n\nin\tO\nParis\tI-LOC\n\nBerlin\tB-LOC\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"^{path}:4: I-LOC without a B-LOC before it$"):
+        read_bio(path, orphan_i="refuse")
+    report = LoadReport()
+    got = read_bio(path, orphan_i="refuse", on_error="skip", report=report)
+    assert [ex["tokenized_text"] for ex in got] == [["John"], ["Berlin"]]
+    assert report.skipped == [f"{path}:4: I-LOC without a B-LOC before it; sentence left out"]
+    assert report.repaired == [] and report.summary().startswith("2 sentences, 2 entities, 2 types; 0 repaired, 1 skipped")
+
+
+def test_read_bio_skip_leaves_out_the_sentence_of_a_bad_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("a\tO\nb c O\nd\tB-X\n\ne\tB-X\n\nf\tQ-X\n\ng\tx\ty\n", encoding="utf-8")
+    report = LoadReport()
+    assert read_bio(path, on_error="skip", report=report) == [{"tokenized_text": ["e"], "ner": [[0, 0, "x"]]}]
+    assert [s.split(": ", 1)[0] for s in report.skipped] == [f"{path}:2", f"{path}:7", f"{path}:9"]
+
+
+def test_read_bio_unknown_labels_by_code_or_name(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("John\tB-PER\nin\tO\nParis\tB-LOC\nnow\tB-TIME\n", encoding="utf-8")
+    names = {"PER": "person", "LOC": "location", "TIME": "time"}
+    with pytest.raises(ValueError, match=rf"^{path}:4: entity \[3, 3, 'time'\] has label 'time', which is not"):
+        read_bio(path, names, labels=["PER", "location"])
+    report = LoadReport()
+    got = read_bio(path, names, labels=["PER", "location"], on_error="skip", report=report)
+    assert got[0]["ner"] == [[0, 0, "person"], [2, 2, "location"]] and len(report.skipped) == 1
+
+
+def test_read_bio_blank_words_and_bioes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("New\tB-LOC\n \tO\nYork\tE-LOC\nParis\tS-LOC\nis\tO\nbig\tI-X\ncity\tE-X\n\n \tB-X\n", encoding="utf-8")
+    report = LoadReport()
+    got = read_bio(path, on_error="skip", report=report)
+    assert got == [{"tokenized_text": ["New", "York", "Paris", "is", "big", "city"],
+                    "ner": [[0, 1, "loc"], [2, 2, "loc"], [4, 5, "x"]]}]
+    assert report.repaired == [f"{path}:2: blank word ' ' tagged O; dropped",
+                               f"{path}:6: I-X without a B-X before it; started a new entity"]
+    assert report.skipped == [f"{path}:9: blank word ' ' tagged B-X; sentence left out"]

@@ -222,6 +222,27 @@ def test_pickle_that_is_not_a_state_dict_is_refused(tmp_path):
         read_state_dict(tmp_path)
 
 
+
+@pytest.mark.parametrize("name", ["model.safetensors", "pytorch_model.bin"])
+def test_a_truncated_weights_file_names_itself(tiny_bert, tmp_path, name):
+    state = dict(load_file(tiny_bert / "model.safetensors"))
+    full = tmp_path / "full"
+    full.mkdir()
+    if name.endswith(".bin"):
+        torch.save(state, full / name)
+    else:
+        shutil.copy(tiny_bert / name, full / name)
+    data = (full / name).read_bytes()
+    (tmp_path / name).write_bytes(data[:len(data) // 2])            # a download or copy cut short
+    with pytest.raises(ValueError, match=rf"{tmp_path / name}: not a readable .* file \(truncated or corrupt\?\)"):
+        read_state_dict(tmp_path)
+
+
+def test_a_state_dict_with_non_tensor_values_is_refused(tmp_path):
+    torch.save({"weight": torch.zeros(2), "step": 3}, tmp_path / "pytorch_model.bin")   # allowed by weights_only
+    with pytest.raises(ValueError, match="expected a state dict of tensors, but 'step' is a int"):
+        read_state_dict(tmp_path)
+
 # ---- tokenizer folders ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("with_config", [True, False])

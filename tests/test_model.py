@@ -182,9 +182,11 @@ def test_unknown_config_keys_are_named(saved, tmp_path):
 
 @pytest.mark.parametrize("change,words", [
     ({"span_mode": "markerV1"}, "span_mode='markerV1' is not supported"),
-    ({"labels_encoder": "some/bert"}, "labels_encoder='some/bert' is not supported"),
-    ({"labels_encoder": "some/bert"}, r"\(a bi-encoder; supported: \(None,\)\)"),
-    ({"post_fusion_schema": "l2l-l2t"}, r"post_fusion_schema='l2l-l2t' is not supported \(a post-fusion"),
+    ({"labels_decoder": "some/gpt"}, r"labels_decoder='some/gpt' is not supported \(a label-generating model"),
+    ({"relations_layer": "some"}, r"relations_layer='some' is not supported \(a relation-extraction model"),
+    ({"labels_encoder": "some/bert"}, "labels_encoder='some/bert' but has no labels_encoder_config"),
+    ({"labels_encoder": "some/bert", "labels_encoder_config": {"model_type": "roberta"}},
+     r"labels_encoder_config: encoder model_type='roberta' is not supported \(supported: "),
     ({"encoder_config": {"model_type": "roberta"}}, r"encoder model_type='roberta' is not supported \(supported: "
                                                     r"\['bert', 'deberta-v2', 'electra'\]\)"),
     ({"encoder_config": {"model_type": "deberta-v2", "relative_attention": True, "conv_kernel_size": 3}},

@@ -111,6 +111,19 @@ def test_label_positions_point_at_ent_tokens(tok):
         assert batch.input_ids[b, pos[0] + 1: pos[0] + 1 + len(first_label_ids)].tolist() == first_label_ids
 
 
+
+def test_a_marker_typed_inside_a_label_or_a_text_word_is_not_a_label_position(tok):
+    """Found by the property tests: a label '<<ENT>>' used to count as a second label and crash the batch."""
+    labels = [["<<ENT>>", "city"], ["person <<ENT>> x", "<<SEP>>"]]
+    words = [["John", "<<ENT>>", "Paris"], ["Anna"]]
+    batch = encode_prompts(tok, words, labels, ENT, SEP, 512)
+    assert batch.label_mask.all() and batch.label_positions.shape == (2, 2)
+    for b in range(2):
+        enc = tok.encode(label_prompt(labels[b], ENT, SEP) + words[b], is_pretokenized=True)
+        marks = [i for i, w in enumerate(enc.word_ids) if w in (0, 2) and enc.ids[i] == tok.token_to_id(ENT)]
+        assert batch.label_positions[b].tolist() == [marks[0], marks[-1]]
+        assert enc.ids.count(tok.token_to_id(ENT)) > 2               # the extra markers are really in the input
+
 def test_too_long_prompt_names_the_subword_count(tok):
     words = [["Schwarzenegger"] * 10]
     n = len(tok.encode(label_prompt(["person"], ENT, SEP) + words[0], is_pretokenized=True).ids)

@@ -111,10 +111,34 @@ def test_older_folder_without_model_name_is_refused(saved, tmp_path):
         GLiNER.from_pretrained(old)
 
 
-@pytest.mark.parametrize("post_fusion", [False, True])
-def test_saved_bi_encoder_and_fusion_folders_are_refused_by_name(tmp_path, post_fusion):
-    ref = make_reference_biencoder_model(str(tmp_path), post_fusion=post_fusion)
+@pytest.mark.parametrize("backbone,labels_backbone,post_fusion",
+                         [("deberta", "bert", False), ("bert", "deberta", True), ("deberta", "deberta", True)])
+def test_saved_bi_and_poly_folders_on_any_backbone_match(tmp_path, backbone, labels_backbone, post_fusion):
+    """Bi-/poly-encoder folders whose text or label encoder is DeBERTa: each encoder's family comes from its
+    own config (encoder_config, labels_encoder_config), logits and entities equal gliner's, and minigliner's
+    own folder (label_encoder/ subfolder) gives the model back."""
+    ref = make_reference_biencoder_model(str(tmp_path), post_fusion=post_fusion, backbone=backbone,
+                                         labels_backbone=labels_backbone)
+    ref = spread_scores(ref, std=0.25 if post_fusion else 0.5)  # fused labels are LayerNormed, larger
     folder = save_reference(ref, str(tmp_path / "saved"))
     assert (Path(folder) / "labels_tokenizer").is_dir()
-    with pytest.raises(ValueError, match=r"labels_encoder='.*labels_bert' is not supported \(a bi-encoder"):
-        GLiNER.from_pretrained(folder)
+    ours = GLiNER.from_pretrained(folder)
+    assert type(ours.encoder) is ENCODERS[backbone] and type(ours.label_encoder.encoder) is ENCODERS[labels_backbone]
+    assert (ours.fusion is not None) == post_fusion
+    _, batch = reference_batch(ref, TEXTS, LABELS)
+    prompts = ours.prompt_batch([[w.text for w in split_words(t)] for t in TEXTS], [LABELS] * len(TEXTS))
+    with torch.no_grad():
+        expected = ref.model(**batch).logits                   # (B, W, K, C)
+        logits, mask = ours(prompts)
+    assert logits.shape == expected.shape
+    torch.testing.assert_close(logits[mask], expected[mask], atol=1e-5, rtol=0)
+    theirs = reference_entities(ref, TEXTS, LABELS, threshold=0.5)
+    mine = ours.inference(TEXTS, LABELS, threshold=0.5)
+    assert sum(map(len, theirs)) > 0
+    assert [[(e["start"], e["end"], e["label"]) for e in t] for t in mine] == \
+        [[(e["start"], e["end"], e["label"]) for e in t] for t in theirs]
+    ours.save_pretrained(tmp_path / "own")                     # our format keeps each encoder's family
+    again = GLiNER.from_pretrained(tmp_path / "own")
+    assert type(again.encoder) is ENCODERS[backbone] and type(again.label_encoder.encoder) is ENCODERS[labels_backbone]
+    with torch.no_grad():
+        assert torch.equal(again(prompts)[0], logits)

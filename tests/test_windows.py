@@ -127,3 +127,62 @@ def test_the_encoder_position_limit_also_makes_windows(tiny_model):
     assert all(e["text"] == text[e["start"]:e["end"]] for e in entities)
     assert any(e["start"] > words[overflow].start for e in entities)
     assert entities[-1]["end"] == words[-1].end                      # threshold 0: the last word is covered
+
+
+# ---- label groups: a uni-encoder prompt that does not fit ---------------------------------------
+
+from minigliner.prompt import subword_costs  # noqa: E402
+from minigliner.windows import plan_jobs, plan_label_groups  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=1, max_size=80), st.integers(6, 30))
+def test_label_groups_cover_every_label_once_within_budget(costs, budget):
+    groups = plan_label_groups(costs, budget)
+    assert groups[0][0] == 0 and groups[-1][1] == len(costs)
+    for (lo, hi), (lo2, _) in zip(groups, groups[1:] + [(len(costs), None)]):
+        assert lo < hi == lo2                                  # consecutive, none empty, none skipped
+        assert sum(costs[lo:hi]) <= budget
+    for (lo, hi), (lo2, hi2) in zip(groups, groups[1:]):
+        assert sum(costs[lo:hi]) + costs[lo2] > budget         # greedy: a group is full before the next starts
+
+
+def test_a_label_longer_than_the_budget_raises():
+    with pytest.raises(ValueError, match="label 1 alone takes 40 subwords of prompt, more than the 30"):
+        plan_label_groups([3, 40, 2], 30)
+
+
+def test_plan_jobs_keeps_one_prompt_when_it_fits_and_splits_when_it_does_not():
+    assert plan_jobs([[1] * 10], [2] * 5, positions=100, max_words=50, stride=30) == [(0, 0, 10, 0, 5)]
+    # 40 labels of 3 subwords = 120 > 100 - 3 - min(10, 50): two groups, each reading the whole text
+    jobs = plan_jobs([[1] * 10], [3] * 40, positions=100, max_words=50, stride=30)
+    assert [(lo, hi) for *_, lo, hi in jobs] == [(0, 29), (29, 40)] and all(j[1:3] == (0, 10) for j in jobs)
+    # bi-encoder: labels are not in the input, every label at once
+    assert plan_jobs([[1] * 10], [3] * 400, 100, 50, 30, labels_in_prompt=False) == [(0, 0, 10, 0, 400)]
+
+
+MANY = [f"{w} type" for w in ("person", "city", "date", "company", "team", "river", "museum", "bank")] * 40
+
+
+def test_too_many_labels_for_one_prompt_are_split_and_merged(tiny_model):
+    """320 labels (~1,000 prompt subwords) overflow the 512 positions: no error, no label dropped,
+    and every entity's score is the probability of its label group's prompt."""
+    labels = [f"{label} {i}" for i, label in enumerate(MANY)]
+    text = "John lived in Paris with Mary ."
+    words = [w.text for w in split_words(text)]
+    label_costs = [c + 1 for c in subword_costs(tiny_model.tokenizer, labels)]
+    assert sum(label_costs) > tiny_model.encoder.config.max_position_embeddings
+    cfg = tiny_model.config
+    jobs = plan_jobs([subword_costs(tiny_model.tokenizer, words)], label_costs, 512, cfg.max_len, cfg.window_stride)
+    assert len(jobs) > 1 and jobs[-1][4] == len(labels)
+    spans = tiny_model.predict_spans([words], labels, threshold=0.0, flat_ner=True)[0]
+    assert spans
+    with torch.no_grad():
+        for span in spans:
+            _, s, e, lo, hi = next(j for j in jobs if j[3] <= span.label < j[4])
+            probs = torch.sigmoid(tiny_model(tiny_model.prompt_batch([words[s:e]], [labels[lo:hi]]))[0][0])
+            assert span.score == pytest.approx(probs[span.start - s, span.end - span.start, span.label - lo].item(),
+                                               abs=1e-6)
+    # the best label of each word may come from any group: the last group is read, not dropped
+    nested = tiny_model.predict_spans([words], labels, threshold=0.0, flat_ner=False, multi_label=True)[0]
+    assert max(s.label for s in nested) >= jobs[-1][3]

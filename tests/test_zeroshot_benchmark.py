@@ -10,8 +10,8 @@ from safetensors.torch import load_file
 ROOT = Path(__file__).resolve().parents[1]
 ZEROSHOT = ["crossner_ai", "crossner_literature", "crossner_music", "crossner_politics", "crossner_science",
             "mit-movie", "mit-restaurant"]
-# --quick, made smaller still: 4 steps in two chunks, 5 sentences per set
-SMALL = ["--quick", "--steps", "4", "--chunk-steps", "2", "--eval-sentences", "5", "--dev-sentences", "5",
+# --quick, made smaller still: 4 steps, a checkpoint every 2, 5 sentences per set
+SMALL = ["--quick", "--steps", "4", "--save-every", "2", "--eval-sentences", "5", "--dev-sentences", "5",
          "--heldout", "2"]
 
 
@@ -26,13 +26,13 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     run, out = tmp_path / "run", tmp_path / "zeroshot.json"
     first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2)
     assert "stopped after 2 steps" in first.stdout and not out.exists()
-    progress = json.loads((run / "progress.json").read_text())
-    assert progress["steps_done"] == 2 and (run / progress["checkpoint"] / "model.safetensors").is_file()
+    assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-2"]
+    assert (run / "checkpoint-2" / "trainer_state.pt").is_file()   # optimizer, batch order, random state
+    assert json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"] > 0
 
     second = bench(*SMALL, "--run-dir", run, "--out", out)
-    assert f"resuming from {run / 'step-000002'} at step 2" in second.stderr
-    assert "chunk 2/2: steps 3-4" in second.stderr and "chunk 1/2" not in second.stderr
-    assert not (run / "step-000002").exists() and (run / "step-000004").is_dir()   # only the latest is kept
+    assert f"resuming from {run / 'checkpoint-2'}" in second.stderr
+    assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-4"]   # only the latest is kept
 
     result = json.loads(out.read_text())
     assert list(result["datasets"]) == ZEROSHOT
@@ -42,7 +42,8 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     assert result["average_f1"] == pytest.approx(sum(r["f1"] for r in result["datasets"].values()) / 7)
     assert result["threshold"] == 0.5 and result["steps"] == 4 and result["quick"] is True
     assert result["command"].startswith("python benchmarks/zeroshot.py --quick") and result["commit"]
-    assert len(result["chunks"]) == 2 and result["train_seconds"] > 0
+    assert [p["steps"] for p in result["losses"]] == [2, 4] and len(result["sessions"]) == 2
+    assert result["train_seconds"] > 0
     assert result["calibration"]["sets"] == ZEROSHOT[:5] and result["calibration"]["split"] == "dev"
     assert 0.1 <= result["calibration"]["threshold"] <= 0.9
     assert set(result["calibration"]["test"]["datasets"]) == set(ZEROSHOT)
@@ -58,9 +59,10 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     # the same command without the interruption gives the same model and the same scores
     again, out2 = tmp_path / "again", tmp_path / "again.json"
     bench(*SMALL, "--run-dir", again, "--out", out2, "--no-calibrate", "--heldout", 0)
-    a, b = load_file(run / "step-000004" / "model.safetensors"), load_file(again / "step-000004" / "model.safetensors")
+    a, b = load_file(run / "checkpoint-4" / "model.safetensors"), load_file(again / "checkpoint-4" / "model.safetensors")
     assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
-    assert json.loads(out2.read_text())["datasets"] == result["datasets"]
+    again_result = json.loads(out2.read_text())
+    assert again_result["datasets"] == result["datasets"] and again_result["losses"] == result["losses"]
 
     # a different recipe in the same folder is refused
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *SMALL, "--lr-others", "1e-4",
