@@ -9,14 +9,15 @@ import warnings
 
 import torch
 
-from .decoding import Span, span_candidates
+from .decoding import Span, batch_span_candidates
 from .prompt import subword_costs
 from .token_head import token_candidates
 from .windows import plan_jobs, word_budget
 
 
-def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[tuple]]:
-    """The words as the encoder reads them, and (text, start, end, label_lo, label_hi) jobs that fit it.
+def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[tuple], list[int]]:
+    """The words as the encoder reads them, (text, start, end, label_lo, label_hi) jobs that fit it, and each
+    job's input length in subwords (words and label prompt), to batch jobs of similar length together.
 
     A word too long for any window (e.g. thousands of CJK characters without a space) is read as the
     unknown token, with a warning; its character offsets, and so the returned text, stay the original's.
@@ -33,8 +34,10 @@ def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[st
                                                      word_budget(costs, label_costs, positions, in_prompt))
         read.append(text_words)
         text_costs.append(costs)
-    return read, plan_jobs(text_costs, label_costs, positions, model.config.max_len, model.config.window_stride,
-                           labels_in_prompt=in_prompt)
+    jobs = plan_jobs(text_costs, label_costs, positions, model.config.max_len, model.config.window_stride,
+                     labels_in_prompt=in_prompt)
+    lengths = [sum(text_costs[i][s:e]) + sum(label_costs[lo:hi]) for i, s, e, lo, hi in jobs]
+    return read, jobs, lengths
 
 
 def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: int) -> tuple[list[str], list[int]]:
@@ -50,22 +53,32 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
 
 
 def collect(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-            label_vectors: torch.Tensor | None) -> list[dict[tuple, Span]]:
+            label_vectors: torch.Tensor | None, fast: bool = False) -> list[dict[tuple, Span]]:
     """Candidate spans of every text over all its windows and label groups, keyed by (start, end, label)
-    in text words and the full label list; a span seen in several windows keeps its best score."""
-    read, jobs = plan(model, words, labels)
+    in text words and the full label list; a span seen in several windows keeps its best score.
+
+    Jobs run shortest first, batch_size at a time, so each batch pads little; candidates go back to
+    their text by index, so the order of the output is the order of `words`.
+    """
+    read, jobs, lengths = plan(model, words, labels)
+    order = sorted(range(len(jobs)), key=lengths.__getitem__)
     candidates: list[dict[tuple, Span]] = [{} for _ in words]
-    for b in range(0, len(jobs), batch_size):
-        chunk = jobs[b:b + batch_size]
+    for b in range(0, len(order), batch_size):
+        chunk = [jobs[j] for j in order[b:b + batch_size]]
         batch = model.prompt_batch([read[i][s:e] for i, s, e, _, _ in chunk], [labels[lo:hi] for *_, lo, hi in chunk])
-        probs = torch.sigmoid(model(batch, label_vectors)[0])  # (B, W, K, C) or token model (B, W, C, 3)
-        for row, (i, s, e, lo, hi) in enumerate(chunk):
-            if model.token_level:
-                found = token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)
-            else:
-                found = span_candidates(probs[row, ..., :hi - lo], e - s, threshold)
-            for span in found:
-                key = (span.start + s, span.end + s, span.label + lo)  # window, group -> text words, label list
-                if key not in candidates[i] or candidates[i][key].score < span.score:
-                    candidates[i][key] = Span(*key, span.score)
+        logits, mask = model(batch, label_vectors, fast=fast)  # (B, W, K, C) and (B, W, K), or token model (B, W, C, 3)
+        probs = torch.sigmoid(logits)
+        found = _token_spans(model, probs, chunk, threshold) if model.token_level else \
+            batch_span_candidates(probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold)
+        for row, start, end, label, score in found:
+            i, s, _, lo, _ = chunk[row]
+            key = (start + s, end + s, label + lo)  # window, group -> text words, label list
+            if key not in candidates[i] or candidates[i][key].score < score:
+                candidates[i][key] = Span(*key, score)
     return candidates
+
+
+def _token_spans(model, probs: torch.Tensor, chunk: list[tuple], threshold: float) -> list[tuple]:
+    """(row, start, end, label, score) of the token model's spans, window by window."""
+    return [(row, *span) for row, (i, s, e, lo, hi) in enumerate(chunk)
+            for span in token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)]
