@@ -17,6 +17,7 @@ Shapes: B batch, W words, K max span width, C labels, D hidden; 4D is the span F
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 
 from .spans import SpanMarker
 
@@ -33,10 +34,11 @@ def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, t
 def span_hidden(marker: SpanMarker, words: torch.Tensor) -> torch.Tensor:
     """(B, W, D) word vectors -> (B, W, K, 4D) hidden layer of the span FFN; spans past the text hold garbage, mask them."""
     start, end = word_parts(marker, words)                                 # (B, W, 4D) each
-    W, K = words.shape[1], marker.max_width
-    last = (torch.arange(W, device=words.device)[:, None]
-            + torch.arange(K, device=words.device)[None, :]).clamp(max=max(W - 1, 0))  # (W, K) end word of each span
-    return marker.out.dropout((start[:, :, None, :] + end[:, last]).relu())            # (B, W, K, 4D)
+    K = marker.max_width
+    # end part of span (i, i + k) is row i + k: a sliding window over the end rows (a view, no copy);
+    # rows past the text are zeros (the plain form repeats the last word there: both are masked)
+    ends = F.pad(end, (0, 0, 0, K - 1)).unfold(1, K, 1).transpose(2, 3)   # (B, W, K, 4D)
+    return marker.out.dropout((start[:, :, None, :] + ends).relu_())      # (B, W, K, 4D)
 
 
 def fold_labels(marker: SpanMarker, label_vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

@@ -88,7 +88,8 @@ def test_the_fold_holds_in_training_mode_and_dropout_still_acts(tiny_model):
             m.p = 0.0  # training mode without the randomness: both forms must agree
     plain = score_spans(model.span_rep(words), labels)
     fast = score_spans_factorized(model.span_rep, words, labels)
-    torch.testing.assert_close(fast, plain, atol=1e-5, rtol=0)
+    inside = span_mask(torch.tensor([7, 5]), 7, model.config.max_width)  # (B, W, K) spans that end in the text
+    torch.testing.assert_close(fast[inside], plain[inside], atol=1e-5, rtol=0)
     fast.sum().backward()  # gradients flow through the factorized form
     assert model.span_rep.out.up.weight.grad.abs().sum() > 0
 
