@@ -9,35 +9,28 @@ the shapes each part really ran on, padding included, and set against the measur
 Workloads: CrossNER-politics test sentences with 8 labels (batch 1 and 8), and 100-word texts (consecutive
 test sentences joined and cut) with 25 Pile-NER label names (batch 8); plain and fast (factorized) scoring.
 
-    quiet machine:   OMP_NUM_THREADS=2 python benchmarks/profile.py --threads 2
-    short check:     OMP_NUM_THREADS=1 python benchmarks/profile.py --threads 1 --sentences 48 --long-texts 8
+    quiet machine:   OMP_NUM_THREADS=2 python benchmarks/profile_inference.py --threads 2
+    short check:     OMP_NUM_THREADS=1 python benchmarks/profile_inference.py --threads 1 --sentences 48 --long-texts 8
 Writes benchmarks/results/profile.json.
 """
 from __future__ import annotations
 
+import argparse
+import json
+import platform
 import sys
+import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-# this file is named profile.py: take its folder off the import path, or cProfile (imported by torch) finds it
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+import torch
 
-import argparse  # noqa: E402
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections import defaultdict  # noqa: E402
+import speed  # benchmarks/speed.py, beside this file: the same model and data as the speed table
 
-import torch  # noqa: E402
-
-ROOT = HERE.parent
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-_spec = importlib.util.spec_from_file_location("speed", HERE / "speed.py")  # same model and data as the speed table
-speed = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(speed)
-DATA, LABELS, build_pair, sentences = speed.DATA, speed.LABELS, speed.build_pair, speed.sentences
+DATA, LABELS, sentences = speed.DATA, speed.LABELS, speed.sentences
 
 TYPES = ROOT.parent / "shared" / "data" / "pilener_subset" / "top_391_NamedEntities.json"
 PARTS = ["encoder", "bilstm", "span head", "scoring", "decoding", "other"]
@@ -184,7 +177,8 @@ def main() -> None:
     result = {"matmul_gflops_per_s": rate, "threads": torch.get_num_threads(), "repeats": args.repeats,
               "machine": f"{platform.machine()}, torch {torch.__version__}", "runs": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        _, model = build_pair(tmp)
+        from minigliner import GLiNER
+        model = GLiNER.from_pretrained(speed.build_reference_folder(tmp)).eval()
         with torch.inference_mode():
             for workload, batch in runs:
                 texts, labels = workloads[workload]
