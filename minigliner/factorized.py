@@ -47,9 +47,11 @@ def fold_labels(marker: SpanMarker, label_vectors: torch.Tensor) -> tuple[torch.
     return label_vectors @ down.weight, label_vectors @ down.bias
 
 
-def folding_pays(num_labels: int, hidden_size: int) -> bool:
-    """Is 4D multiply-adds per span and label (folded) fewer than 4D*D per span plus D per label (W2 applied)?"""
-    return 3 * num_labels < 4 * hidden_size
+def folding_pays(num_labels: int, hidden_size: int, num_spans: int) -> bool:
+    """Does folding take fewer multiply-adds per text: C*4D*D once plus 4D per span and label (folded), against
+    4D*D per span plus D per span and label (W2 applied)? With many spans: while C < 4D/3."""
+    C, D, S = num_labels, hidden_size, num_spans
+    return C * 4 * D * D + S * 4 * D * C < S * 4 * D * D + S * D * C
 
 
 def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vectors: torch.Tensor,
@@ -62,7 +64,7 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
     hidden = span_hidden(marker, words)                                    # (B, W, K, 4D)
     shared = label_vectors.dim() == 2
     if fold is None:
-        fold = folding_pays(label_vectors.shape[-2], words.shape[-1])
+        fold = folding_pays(label_vectors.shape[-2], words.shape[-1], words.shape[1] * marker.max_width)
     if not fold:
         spans = marker.out.down(hidden)                                    # (B, W, K, D)
         pattern = "bwkd,cd->bwkc" if shared else "bwkd,bcd->bwkc"

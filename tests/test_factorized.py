@@ -62,14 +62,15 @@ def test_fast_decodes_the_plain_and_the_reference_entities(reference_span, tiny_
 
 
 def test_folding_is_chosen_only_when_it_saves_work():
-    # folded: 4D per span and label; unfolded: 4D*D per span + D per label
-    assert folding_pays(8, 384) and folding_pays(511, 384)
-    assert not folding_pays(512, 384) and not folding_pays(43, 32)
+    # folded: C*4D*D + S*4D*C; unfolded: S*4D*D + S*D*C multiply-adds (S spans per text)
+    assert folding_pays(8, 384, 480) and folding_pays(247, 384, 480)
+    assert not folding_pays(248, 384, 480) and not folding_pays(43, 32, 10 ** 6)
+    assert folding_pays(511, 384, 10 ** 7) and not folding_pays(512, 384, 10 ** 7)  # many spans: C < 4D/3
 
 
 def test_many_labels_take_the_unfolded_branch_and_agree(tiny_model):
     labels = [f"label {i}" for i in range(50)]  # 50 labels at D = 32: folding would cost more
-    assert not folding_pays(len(labels), tiny_model.config.hidden_size)
+    assert not folding_pays(len(labels), tiny_model.config.hidden_size, 9 * 12)
     batch = batch_of(tiny_model, TEXTS[:1], labels)
     with torch.no_grad():
         plain, mask = tiny_model(batch)

@@ -17,6 +17,7 @@ EXPECTED = {  # notebook number -> modules its agreement cell must cover
     "00": {"model"}, "01": {"prompt"}, "02": {"encoder"}, "03": {"spans"},
     "04": {"spans", "layers"}, "05": {"spans", "losses"}, "06": {"decoding"}, "07": {"train"},
     "08": {"token_head"}, "10": {"fusion", "label_encoder"}, "11": {"deberta", "gliner_folder", "backbone"},
+    "13": {"factorized", "spans"},
 }
 MARKER = re.compile(r"^# agreement: (.+)$", re.M)
 
