@@ -126,7 +126,7 @@ def _fast_scoring_flops(words, labels, K) -> int:
     from minigliner.factorized import folding_pays
     B, W, D = words.shape
     C, rows = labels.shape[-2], (labels.shape[0] if labels.dim() == 3 else 1)
-    if folding_pays(C, D):
+    if folding_pays(C, D, W * K):
         return 2 * rows * C * D * 4 * D + 2 * B * W * K * C * 4 * D + B * W * K * C
     return 2 * B * W * K * 4 * D * D + 2 * B * W * K * C * D
 

@@ -6,6 +6,7 @@ Shapes: B batch (windows), W words, K max span width, C labels, D hidden.
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 
 import torch
 
@@ -53,32 +54,45 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
 
 
 def collect(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-            label_vectors: torch.Tensor | None, fast: bool = False) -> list[dict[tuple, Span]]:
-    """Candidate spans of every text over all its windows and label groups, keyed by (start, end, label)
-    in text words and the full label list; a span seen in several windows keeps its best score.
+            label_vectors: torch.Tensor | None, fast: bool = False) -> list[list[Span]]:
+    """Candidate spans of every text over all its windows and label groups, in text words and the full
+    label list; a span found in several windows appears once, with its best score.
 
     Jobs run shortest first, batch_size at a time, so each batch pads little; candidates go back to
     their text by index, so the order of the output is the order of `words`.
     """
     read, jobs, lengths = plan(model, words, labels)
     order = sorted(range(len(jobs)), key=lengths.__getitem__)
-    candidates: list[dict[tuple, Span]] = [{} for _ in words]
+    found: list[list[Span]] = [[] for _ in words]
     for b in range(0, len(order), batch_size):
         chunk = [jobs[j] for j in order[b:b + batch_size]]
         batch = model.prompt_batch([read[i][s:e] for i, s, e, _, _ in chunk], [labels[lo:hi] for *_, lo, hi in chunk])
         logits, mask = model(batch, label_vectors, fast=fast)  # (B, W, K, C) and (B, W, K), or token model (B, W, C, 3)
         probs = torch.sigmoid(logits)
-        found = _token_spans(model, probs, chunk, threshold) if model.token_level else \
-            batch_span_candidates(probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold)
-        for row, start, end, label, score in found:
-            i, s, _, lo, _ = chunk[row]
-            key = (start + s, end + s, label + lo)  # window, group -> text words, label list
-            if key not in candidates[i] or candidates[i][key].score < score:
-                candidates[i][key] = Span(*key, score)
-    return candidates
+        if model.token_level:
+            for row, (i, s, e, lo, hi) in enumerate(chunk):
+                spans = token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)
+                found[i] += [Span(sp.start + s, sp.end + s, sp.label + lo, sp.score) for sp in spans]
+            continue
+        row, start, end, label, score = batch_span_candidates(
+            probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold)   # (N,) each
+        shift = torch.tensor([s for _, s, *_ in chunk])[row]                            # (N,) window -> text words
+        first = torch.tensor([lo for *_, lo, _ in chunk])[row]                          # (N,) group -> label list
+        spans = list(map(Span, (start + shift).tolist(), (end + shift).tolist(), (label + first).tolist(),
+                         score.tolist()))
+        at = 0
+        for (i, *_), n in zip(chunk, torch.bincount(row, minlength=len(chunk)).tolist()):  # rows come in order
+            found[i] += spans[at:at + n]
+            at += n
+    windows = Counter(i for i, *_ in jobs)
+    return [_best_per_span(spans) if windows[i] > 1 else spans for i, spans in enumerate(found)]
 
 
-def _token_spans(model, probs: torch.Tensor, chunk: list[tuple], threshold: float) -> list[tuple]:
-    """(row, start, end, label, score) of the token model's spans, window by window."""
-    return [(row, *span) for row, (i, s, e, lo, hi) in enumerate(chunk)
-            for span in token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)]
+def _best_per_span(spans: list[Span]) -> list[Span]:
+    """One Span per (start, end, label), the best-scoring one (several windows may see the same span)."""
+    best: dict[tuple, Span] = {}
+    for span in spans:
+        key = span[:3]
+        if key not in best or best[key].score < span.score:
+            best[key] = span
+    return list(best.values())

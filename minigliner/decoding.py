@@ -48,15 +48,14 @@ def span_candidates(probs: torch.Tensor, num_words: int, threshold: float) -> li
 
 
 def batch_span_candidates(probs: torch.Tensor, mask: torch.Tensor, num_labels: torch.Tensor,
-                          threshold: float) -> list[tuple[int, int, int, int, float]]:
-    """(B, W, K, C) probabilities, (B, W, K) valid spans, (B,) labels per row -> (row, start, end, label, score)
-    of every valid span x label strictly above threshold, in (row, start, width, label) order: one tensor pass."""
+                          threshold: float) -> tuple[torch.Tensor, ...]:
+    """(B, W, K, C) probabilities, (B, W, K) valid spans, (B,) labels per row -> row, start, end, label, score
+    (N,) each: every valid span x label strictly above threshold, in (row, start, width, label) order."""
     C = probs.shape[-1]
     real_label = torch.arange(C, device=probs.device)[None, :] < num_labels.to(probs.device)[:, None]  # (B, C)
     keep = (probs > threshold) & mask[..., None] & real_label[:, None, None, :]                          # (B, W, K, C)
     row, start, width, label = torch.nonzero(keep).unbind(1)                                              # (N,) each
-    scores = probs[row, start, width, label]                                                              # (N,)
-    return list(zip(row.tolist(), start.tolist(), (start + width).tolist(), label.tolist(), scores.tolist()))
+    return row, start, start + width, label, probs[row, start, width, label]
 
 
 def greedy_select(candidates: list[Span], flat: bool = True, multi_label: bool = False) -> list[Span]:

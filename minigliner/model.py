@@ -185,7 +185,7 @@ class GLiNER(nn.Module):
         finally:
             self.train(was_training)
         order = token_order if self.token_level else span_order
-        return [greedy_select(sorted(c.values(), key=order), flat_ner, multi_label) for c in candidates]
+        return [greedy_select(sorted(c, key=order), flat_ner, multi_label) for c in candidates]
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod

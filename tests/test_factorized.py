@@ -100,7 +100,7 @@ def test_batch_candidates_equal_the_per_window_ones():
     probs = torch.rand(4, 9, 5, 6, generator=g)                     # (B, W, K, C)
     num_words, num_labels = torch.tensor([9, 3, 0, 6]), torch.tensor([6, 2, 4, 1])
     mask = span_mask(num_words, 9, 5)                               # (B, W, K)
-    found = batch_span_candidates(probs, mask, num_labels, 0.6)
+    found = list(zip(*(t.tolist() for t in batch_span_candidates(probs, mask, num_labels, 0.6))))
     expected = [(row, s.start, s.end, s.label, s.score) for row in range(4)
                 for s in span_candidates(probs[row, ..., :num_labels[row]], int(num_words[row]), 0.6)]
     assert len(found) > 20 and found == expected
