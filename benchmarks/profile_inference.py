@@ -3,7 +3,9 @@
 The model is the one of benchmarks/speed.py (all-MiniLM-L6-v2 encoder, reference-built random head, hidden
 384). Each part is timed by wrapping the function that does it during a normal `inference` call (CPU torch
 runs synchronously, so wall time is the part's time); "other" is the total minus the parts: tokenization,
-window planning, word pooling, sigmoid, building entity dicts. FLOPs (2 per multiply-add) are counted from
+window planning, word pooling, sigmoid, making a Span of every candidate, building entity dicts; the last
+grow with the number of candidates, printed per text (the random head passes the 0.5 threshold with many
+more spans than a trained model would). FLOPs (2 per multiply-add) are counted from
 the shapes each part really ran on, padding included, and set against the measured float32 matmul rate.
 
 Workloads: CrossNER-politics test sentences with 8 labels (batch 1 and 8), and 100-word texts (consecutive
@@ -72,6 +74,7 @@ class Profiler:
 
     def __init__(self):
         self.seconds, self.flops, self._stack, self._undo = defaultdict(float), defaultdict(int), [], []
+        self.candidates = 0  # spans above the threshold handed to the greedy pass
 
     def wrap(self, owner, name: str, part: str, flops=None) -> None:
         original = getattr(owner, name)
@@ -119,7 +122,12 @@ def instrument(prof: Profiler, model) -> None:
     prof.wrap(model_module, "score_spans", "scoring", lambda s, q: 2 * s.numel() * q.shape[-2])
     prof.wrap(model_module, "score_spans_factorized", "scoring", lambda marker, w, q, fold=None: _fast_scoring_flops(w, q, K))
     prof.wrap(candidates, "batch_span_candidates", "decoding")
-    prof.wrap(model_module, "greedy_select", "decoding")
+    prof.wrap(model_module, "greedy_select", "decoding", lambda cands, *rest: _count(prof, cands))
+
+
+def _count(prof: Profiler, candidates) -> int:
+    prof.candidates += len(candidates)
+    return 0
 
 
 def _fast_scoring_flops(words, labels, K) -> int:
@@ -150,7 +158,7 @@ def profile(model, texts, labels, batch_size: int, fast: bool, repeats: int) -> 
     seconds["other"] = total - sum(seconds.values())
     return {"total_s": total, "texts_per_s": len(texts) / total, "seconds": seconds,
             "gflops": {p: prof.flops.get(p, 0) / 1e9 for p in PARTS[:-1]},
-            "non_encoder_share": 1 - seconds["encoder"] / total}
+            "non_encoder_share": 1 - seconds["encoder"] / total, "candidates_per_text": prof.candidates / len(texts)}
 
 
 def long_texts(n: int, words: int = 100) -> list[str]:
@@ -194,7 +202,7 @@ def main() -> None:
 
 def print_run(name: str, r: dict, rate: float) -> None:
     print(f"\n{name}: {r['texts']} texts, {r['labels']} labels, {r['texts_per_s']:.1f} texts/s, "
-          f"non-encoder {100 * r['non_encoder_share']:.0f}%")
+          f"non-encoder {100 * r['non_encoder_share']:.0f}%, {r['candidates_per_text']:.0f} candidates/text")
     print(f"  {'part':10} {'ms/text':>8} {'share':>6} {'GFLOP/text':>11} {'ms at peak':>11} {'efficiency':>10}")
     for part in PARTS:
         ms = 1e3 * r["seconds"][part] / r["texts"]
