@@ -1,16 +1,29 @@
-"""Predict throughput of minigliner vs the reference gliner 0.2.29 on identical MiniLM-size weights.
+"""Predict throughput and peak memory: the reference gliner 0.2.29, minigliner plain and minigliner fast
+(factorized span scoring), on identical MiniLM-size weights, batch 1 and 8.
 
-Workload: CrossNER-politics test sentences (timing only, no tuning), 8 labels, batch 1 and 8.
-Both models share one random-head GLiNER on the all-MiniLM-L6-v2 encoder; outputs must match.
+Workload: CrossNER-politics test sentences (timing only, no tuning), 8 labels. One reference GLiNER on the
+all-MiniLM-L6-v2 encoder with a random head (scores spread) is saved once; every run loads that folder.
+Each (implementation, batch) runs in its own fresh subprocess, so that its peak resident memory
+is its own. Memory is resident memory from /proc/self/status, which counts torch's allocations (tracemalloc
+does not see them): after loading, the peak mark is reset (/proc/self/clear_refs), so `peak_rss_mb` is the
+most the process held while predicting (imports and weights included), `inference_mb` that peak minus the
+resident size once the model was loaded, `load_peak_mb` the peak while importing and loading.
+(getrusage's ru_maxrss would not do: it survives exec, so a child inherits its parent's peak.) Sentences/s is the best of
+`--repeats` passes after a warm-up. The physical limit is the measured float32 matmul rate divided by the
+encoder's FLOPs per sentence (its own prompt, no padding): no implementation can beat it without a
+smaller encoder; `share_of_limit` is sentences/s over that limit.
 
-    python benchmarks/speed.py [--sentences 200] [--repeats 3]
-Writes benchmarks/results/speed.json.
+    quiet machine:  python benchmarks/speed.py --threads 2                  (200 sentences, best of 3)
+    short check:    OMP_NUM_THREADS=1 python benchmarks/speed.py --threads 1 --sentences 48 --repeats 1
+Writes benchmarks/results/speed.json: {"batch_1": {"reference": s/s, "plain": s/s, "fast": s/s, ...},
+"batch_8": {...}, "entities_identical": true, ...}.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,10 +32,13 @@ from pathlib import Path
 import torch
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the offline reference builders live with the tests
 DATA = ROOT.parent / "shared" / "data" / "zeroshot" / "crossner_politics" / "test.txt"
 LABELS = ["person", "politician", "political party", "organisation", "country", "location",
           "election", "event"]
+IMPLS = ["reference", "plain", "fast"]
+BATCHES = [1, 8]
 
 
 def sentences(path: Path, n: int) -> list[str]:
@@ -30,29 +46,75 @@ def sentences(path: Path, n: int) -> list[str]:
     return [" ".join(ex["tokenized_text"]) for ex in read_bio(path)[:n]]
 
 
-def build_pair(tmp: str):
-    """A reference model on MiniLM (random head, scores spread) and minigliner loaded from its folder."""
+def build_reference_folder(tmp: str) -> str:
+    """Save the benchmark's reference GLiNER (MiniLM encoder, seeded random head, spread scores) in tmp/ref."""
     from gliner import GLiNER as RefGLiNER, GLiNERConfig as RefConfig
     from reference_models import save_reference, spread_scores
 
-    from minigliner import GLiNER
     from minigliner.pretrained import minilm_folder
     torch.manual_seed(0)
     ref = RefGLiNER.from_config(RefConfig(model_name=str(minilm_folder()), hidden_size=384),
                                 backbone_from_pretrained=True, local_files_only=True).eval()
     spread_scores(ref, std=0.12)
-    folder = save_reference(ref, f"{tmp}/ref")
-    return ref, GLiNER.from_pretrained(folder)
+    return save_reference(ref, f"{tmp}/ref")
 
 
-def timed(fn, repeats: int) -> tuple[float, object]:
-    fn()  # warm-up
-    best, out = float("inf"), None
+def memory_mb(field: str) -> float:
+    """VmRSS (resident now) or VmHWM (resident at most) of this process in MiB, from /proc/self/status."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status (Linux only)")
+
+
+def child(impl: str, batch: int, folder: str, texts_file: str, out: str, repeats: int, threshold: float) -> None:
+    """One measurement in a fresh process: load, warm up, time, and write entities and memory to `out`."""
+    texts = json.loads(Path(texts_file).read_text())
+    if impl == "reference":
+        from reference_models import load_reference
+        model = load_reference(folder)
+        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch)
+    else:
+        from minigliner import GLiNER
+        model = GLiNER.from_pretrained(folder).eval()
+        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch, fast=impl == "fast")
+    load_peak, loaded = memory_mb("VmHWM"), memory_mb("VmRSS")
+    Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM: from here on it is the peak while predicting
+    entities = run()  # warm-up
+    best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        out = fn()
+        entities = run()
         best = min(best, time.perf_counter() - start)
-    return best, out
+    peak = memory_mb("VmHWM")
+    Path(out).write_text(json.dumps({"sentences_per_s": len(texts) / best, "peak_rss_mb": peak,
+                                     "inference_mb": peak - loaded, "load_peak_mb": load_peak,
+                                     "entities": entities}))
+
+
+def matmul_rate(repeats: int = 20) -> float:
+    """Best float32 GFLOP/s of a (512, 384) x (384, 1536) product, the shape of the encoder's feed-forward."""
+    a, b = torch.randn(512, 384), torch.randn(384, 1536)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - start)
+    return 2 * 512 * 384 * 1536 / best / 1e9
+
+
+def encoder_gflops_per_sentence(folder: str, texts: list[str]) -> float:
+    """Mean encoder GFLOPs of one sentence with its own label prompt (no padding)."""
+    from minigliner import GLiNER
+    from minigliner.prompt import split_words
+    model = GLiNER.from_pretrained(folder)
+    c = model.encoder.config
+    H, I, total = c.hidden_size, c.intermediate_size, 0
+    for t in texts:
+        L = model.prompt_batch([[w.text for w in split_words(t)]], [LABELS]).input_ids.shape[1]
+        total += c.num_hidden_layers * (2 * L * (4 * H * H + 2 * H * I) + 4 * L * L * H)
+    return total / len(texts) / 1e9
 
 
 def key(results):
@@ -67,48 +129,67 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
+    parser.add_argument("--child", nargs=4, metavar=("IMPL", "BATCH", "FOLDER", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
+    if args.child:
+        impl, batch, folder, texts_file = args.child
+        return child(impl, int(batch), folder, texts_file, args.out, args.repeats, args.threshold)
     texts = sentences(DATA, args.sentences)
+    result, outputs = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
-        ref, ours = build_pair(tmp)
-        runs = {
-            "batch_1": {
-                "reference": lambda: [ref.predict_entities(t, LABELS, threshold=args.threshold) for t in texts],
-                "minigliner": lambda: [ours.predict_entities(t, LABELS, threshold=args.threshold) for t in texts]},
-            "batch_8": {
-                "reference": lambda: ref.inference(texts, LABELS, threshold=args.threshold, batch_size=8),
-                "minigliner": lambda: ours.inference(texts, LABELS, threshold=args.threshold, batch_size=8)},
-        }
-        result, outputs = {}, []
-        for batch, impls in runs.items():
-            row = {}
-            for name, fn in impls.items():
-                seconds, out = timed(fn, args.repeats)
-                row[name] = len(texts) / seconds
-                outputs.append(out)
-            row["ratio"] = row["minigliner"] / row["reference"]
-            result[batch] = row
-    identical = all(key(o) == key(outputs[0]) for o in outputs)
-    gap = max(max_score_gap(o, outputs[0]) for o in outputs)
-    n_entities = sum(map(len, outputs[0]))
-    result.update(entities_identical=identical, max_score_difference=gap, entities=n_entities, sentences=len(texts), labels=LABELS,
-                  threshold=args.threshold, torch_threads=torch.get_num_threads(),
+        folder = build_reference_folder(tmp)
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts))
+        rate, gflops = matmul_rate(), encoder_gflops_per_sentence(folder, texts)
+        limit = rate / gflops
+        for batch in BATCHES:
+            row = result[f"batch_{batch}"] = {}
+            for impl in IMPLS:
+                out = Path(tmp) / f"{impl}_{batch}.json"
+                subprocess.run([sys.executable, __file__, "--child", impl, str(batch), folder, str(texts_file),
+                                "--out", str(out), "--repeats", str(args.repeats), "--threads", str(args.threads),
+                                "--threshold", str(args.threshold)], check=True)
+                measured = json.loads(out.read_text())
+                outputs[(impl, batch)] = measured.pop("entities")
+                row[impl] = measured["sentences_per_s"]
+                row[f"{impl}_peak_rss_mb"] = measured["peak_rss_mb"]
+                row[f"{impl}_inference_mb"] = measured["inference_mb"]
+                row[f"{impl}_load_peak_mb"] = measured["load_peak_mb"]
+                row[f"{impl}_share_of_limit"] = measured["sentences_per_s"] / limit
+            row["fast_over_reference"] = row["fast"] / row["reference"]
+    first = outputs[("reference", 1)]
+    identical = all(key(o) == key(first) for o in outputs.values())
+    gap = max(max_score_gap(o, first) for o in outputs.values())
+    result.update(entities_identical=identical, max_score_difference=gap, entities=sum(map(len, first)),
+                  sentences=len(texts), labels=LABELS, threshold=args.threshold, threads=args.threads,
+                  repeats=args.repeats, matmul_gflops_per_s=rate, encoder_gflops_per_sentence=gflops,
+                  limit_sentences_per_s=limit,
                   machine=f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
                           f"torch {torch.__version__}")
-    print(f"{len(texts)} CrossNER-politics sentences, {len(LABELS)} labels, MiniLM-L6 weights, "
-          f"{torch.get_num_threads()} threads, best of {args.repeats}")
-    print(f"{'':10} {'reference s/s':>14} {'minigliner s/s':>15} {'ratio':>7}")
-    for batch in ("batch_1", "batch_8"):
-        r = result[batch]
-        print(f"{batch:10} {r['reference']:14.1f} {r['minigliner']:15.1f} {r['ratio']:7.2f}")
-    print(f"entities identical: {identical} ({n_entities} entities); largest score difference {gap:.1e}")
+    report(result)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
-    if not identical or gap > 1e-5:
-        sys.exit("outputs differ between minigliner and the reference")
+    if not identical or gap > 1e-4:
+        sys.exit("entities differ between the reference, minigliner plain and minigliner fast")
+
+
+def report(r: dict) -> None:
+    print(f"\n{r['sentences']} CrossNER-politics sentences, {len(r['labels'])} labels, MiniLM-L6 weights, "
+          f"{r['threads']} threads, best of {r['repeats']}; matmul {r['matmul_gflops_per_s']:.0f} GFLOP/s, "
+          f"encoder {r['encoder_gflops_per_sentence']:.2f} GFLOP/sentence -> limit {r['limit_sentences_per_s']:.0f} s/s")
+    print(f"{'':8} {'impl':10} {'sent/s':>8} {'x ref':>6} {'of limit':>9} {'peak RSS MB':>12} {'inference MB':>13} {'load peak MB':>13}")
+    for batch in BATCHES:
+        row = r[f"batch_{batch}"]
+        for impl in IMPLS:
+            print(f"{'batch_' + str(batch):8} {impl:10} {row[impl]:8.1f} {row[impl] / row['reference']:6.2f} "
+                  f"{100 * row[impl + '_share_of_limit']:8.0f}% {row[impl + '_peak_rss_mb']:12.0f} "
+                  f"{row[impl + '_inference_mb']:13.0f} {row[impl + '_load_peak_mb']:13.0f}")
+    print(f"entities identical: {r['entities_identical']} ({r['entities']} entities); "
+          f"largest score difference {r['max_score_difference']:.1e}")
 
 
 if __name__ == "__main__":

@@ -6,17 +6,19 @@ Shapes: B batch (windows), W words, K max span width, C labels, D hidden.
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 
 import torch
 
-from .decoding import Span, check_threshold, span_candidates, span_order, token_order
+from .decoding import Span, batch_span_candidates, check_threshold, span_order, token_order
 from .prompt import subword_costs
 from .token_head import token_candidates
 from .windows import plan_jobs, word_budget
 
 
-def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[tuple]]:
-    """The words as the encoder reads them, and (text, start, end, label_lo, label_hi) jobs that fit it.
+def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[tuple], list[int]]:
+    """The words as the encoder reads them, (text, start, end, label_lo, label_hi) jobs that fit it, and each
+    job's input length in subwords (words and label prompt), to batch jobs of similar length together.
 
     A word too long for any window (e.g. thousands of CJK characters without a space) is read as the
     unknown token, with a warning; its character offsets, and so the returned text, stay the original's.
@@ -33,8 +35,10 @@ def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[st
                                                      word_budget(costs, label_costs, positions, in_prompt))
         read.append(text_words)
         text_costs.append(costs)
-    return read, plan_jobs(text_costs, label_costs, positions, model.config.max_len, model.config.window_stride,
-                           labels_in_prompt=in_prompt)
+    jobs = plan_jobs(text_costs, label_costs, positions, model.config.max_len, model.config.window_stride,
+                     labels_in_prompt=in_prompt)
+    lengths = [sum(text_costs[i][s:e]) + sum(label_costs[lo:hi]) for i, s, e, lo, hi in jobs]
+    return read, jobs, lengths
 
 
 def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: int) -> tuple[list[str], list[int]]:
@@ -50,35 +54,58 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
 
 
 def collect(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-            label_vectors: torch.Tensor | None) -> list[dict[tuple, Span]]:
-    """Candidate spans of every text over all its windows and label groups, keyed by (start, end, label)
-    in text words and the full label list; a span seen in several windows keeps its best score."""
-    read, jobs = plan(model, words, labels)
-    candidates: list[dict[tuple, Span]] = [{} for _ in words]
-    for b in range(0, len(jobs), batch_size):
-        chunk = jobs[b:b + batch_size]
+            label_vectors: torch.Tensor | None, fast: bool = False) -> list[list[Span]]:
+    """Candidate spans of every text over all its windows and label groups, in text words and the full
+    label list; a span found in several windows appears once, with its best score.
+
+    Jobs run shortest first, batch_size at a time, so each batch pads little; candidates go back to
+    their text by index, so the order of the output is the order of `words`.
+    """
+    read, jobs, lengths = plan(model, words, labels)
+    order = sorted(range(len(jobs)), key=lengths.__getitem__)
+    found: list[list[Span]] = [[] for _ in words]
+    for b in range(0, len(order), batch_size):
+        chunk = [jobs[j] for j in order[b:b + batch_size]]
         batch = model.prompt_batch([read[i][s:e] for i, s, e, _, _ in chunk], [labels[lo:hi] for *_, lo, hi in chunk])
-        probs = torch.sigmoid(model(batch, label_vectors)[0])  # (B, W, K, C) or token model (B, W, C, 3)
-        for row, (i, s, e, lo, hi) in enumerate(chunk):
-            if model.token_level:
-                found = token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)
-            else:
-                found = span_candidates(probs[row, ..., :hi - lo], e - s, threshold)
-            for span in found:
-                key = (span.start + s, span.end + s, span.label + lo)  # window, group -> text words, label list
-                if key not in candidates[i] or candidates[i][key].score < span.score:
-                    candidates[i][key] = Span(*key, span.score)
-    return candidates
+        logits, mask = model(batch, label_vectors, fast=fast)  # (B, W, K, C) and (B, W, K), or token model (B, W, C, 3)
+        probs = torch.sigmoid(logits)
+        if model.token_level:
+            for row, (i, s, e, lo, hi) in enumerate(chunk):
+                spans = token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)
+                found[i] += [Span(sp.start + s, sp.end + s, sp.label + lo, sp.score) for sp in spans]
+            continue
+        row, start, end, label, score = batch_span_candidates(
+            probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold)   # (N,) each
+        shift = torch.tensor([s for _, s, *_ in chunk])[row]                            # (N,) window -> text words
+        first = torch.tensor([lo for *_, lo, _ in chunk])[row]                          # (N,) group -> label list
+        spans = list(map(Span, (start + shift).tolist(), (end + shift).tolist(), (label + first).tolist(),
+                         score.tolist()))
+        at = 0
+        for (i, *_), n in zip(chunk, torch.bincount(row, minlength=len(chunk)).tolist()):  # rows come in order
+            found[i] += spans[at:at + n]
+            at += n
+    windows = Counter(i for i, *_ in jobs)
+    return [_best_per_span(spans) if windows[i] > 1 else spans for i, spans in enumerate(found)]
+
+
+def _best_per_span(spans: list[Span]) -> list[Span]:
+    """One Span per (start, end, label), the best-scoring one (several windows may see the same span)."""
+    best: dict[tuple, Span] = {}
+    for span in spans:
+        key = span[:3]
+        if key not in best or best[key].score < span.score:
+            best[key] = span
+    return list(best.values())
 
 
 @torch.inference_mode()
 def candidate_spans(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-                    label_vectors: torch.Tensor | None = None) -> list[list[Span]]:
+                    label_vectors: torch.Tensor | None = None, fast: bool = False) -> list[list[Span]]:
     """Every span above threshold of each pre-split text, before selection, in the decoder's order.
 
     Selecting from the candidates of a lower threshold those above a higher one gives the higher
     threshold's entities, so a threshold sweep needs one forward pass. Bi-encoder: label_vectors (C, D)
-    skip the label encoder; without them they come from its cache.
+    skip the label encoder; without them they come from its cache. fast: factorized span scoring.
     """
     check_threshold(threshold)
     was_training = model.training
@@ -86,8 +113,8 @@ def candidate_spans(model, words: list[list[str]], labels: list[str], threshold:
     try:
         if model.label_encoder is not None and label_vectors is None:
             label_vectors = model.label_encoder.embed(labels)  # (C, D) from the cache when possible
-        found = collect(model, words, labels, threshold, batch_size, label_vectors)
+        found = collect(model, words, labels, threshold, batch_size, label_vectors, fast)
     finally:
         model.train(was_training)
     order = token_order if model.token_level else span_order
-    return [sorted(c.values(), key=order) for c in found]
+    return [sorted(c, key=order) for c in found]

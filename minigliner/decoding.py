@@ -47,20 +47,46 @@ def span_candidates(probs: torch.Tensor, num_words: int, threshold: float) -> li
             zip(start.tolist(), width.tolist(), label.tolist(), scores.tolist())]
 
 
+def batch_span_candidates(probs: torch.Tensor, mask: torch.Tensor, num_labels: torch.Tensor,
+                          threshold: float) -> tuple[torch.Tensor, ...]:
+    """(B, W, K, C) probabilities, (B, W, K) valid spans, (B,) labels per row -> row, start, end, label, score
+    (N,) each: every valid span x label strictly above threshold, in (row, start, width, label) order."""
+    C = probs.shape[-1]
+    real_label = torch.arange(C, device=probs.device)[None, :] < num_labels.to(probs.device)[:, None]  # (B, C)
+    keep = (probs > threshold) & mask[..., None] & real_label[:, None, None, :]                          # (B, W, K, C)
+    row, start, width, label = torch.nonzero(keep).unbind(1)                                              # (N,) each
+    return row, start, start + width, label, probs[row, start, width, label]
+
+
 def greedy_select(candidates: list[Span], flat: bool = True, multi_label: bool = False) -> list[Span]:
     """Keep the best-scoring spans that conflict with no kept span; return them sorted by start.
 
     Only overlapping spans can conflict, so each candidate is checked against the kept spans that
-    cover its words, not all of them: a long text at a low threshold stays fast.
+    cover its words, not all of them: a long text at a low threshold stays fast. Flat, one label per
+    span (the default): a candidate conflicts exactly when one of its words is taken.
     """
+    ranked = sorted(candidates, key=lambda s: -s.score)  # stable: ties keep candidate order
+    if flat and not multi_label:
+        return _greedy_flat(ranked)
     kept: list[Span] = []
     covering: dict[int, list[Span]] = {}  # word -> kept spans over it
-    for span in sorted(candidates, key=lambda s: -s.score):  # stable: ties keep candidate order
+    for span in ranked:
         words = range(span.start, span.end + 1)
         if not any(conflicts(span, other, flat, multi_label) for w in words for other in covering.get(w, ())):
             kept.append(span)
             for w in words:
                 covering.setdefault(w, []).append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _greedy_flat(ranked: list[Span]) -> list[Span]:
+    """greedy_select for flat, single-label decoding on candidates ranked best first: a set of taken words."""
+    kept, taken = [], set()
+    for span in ranked:
+        words = range(span.start, span.end + 1)
+        if taken.isdisjoint(words):
+            kept.append(span)
+            taken.update(words)
     return sorted(kept, key=lambda s: s.start)
 
 

@@ -16,6 +16,7 @@ from .config import GLiNERConfig
 from .data import span_targets
 from .decoding import Span, greedy_select
 from .encoder import Encoder
+from .factorized import score_spans_factorized
 from .fusion import PostFusion
 from .label_encoder import LabelEncoder, check_label_vectors
 from .layers import FFN, WordLSTM
@@ -76,14 +77,22 @@ class GLiNER(nn.Module):
             labels = labels * mask                                                    # (B, C, D)
         return words, labels
 
-    def forward(self, batch: PromptBatch, label_vectors: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, batch: PromptBatch, label_vectors: torch.Tensor | None = None,
+                fast: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """Texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K);
-        token model: start/end/inside logits (B, W, C, 3) and the word mask (B, W)."""
+        token model: start/end/inside logits (B, W, C, 3) and the word mask (B, W).
+
+        fast=True scores spans in the factorized form (minigliner.factorized): the same logits up to float
+        rounding in eval mode, far fewer FLOPs; the token head has no span FFN and ignores it.
+        """
         words, labels = self.encode(batch, label_vectors)                 # (B, W, D), (B, C, D) or (C, D)
         if self.token_level:
             return self.token_head(words, labels), word_mask(batch.num_words, words.shape[1])  # (B, W, C, 3), (B, W)
-        spans = self.span_rep(words)                                      # (B, W, K, D)
-        logits = score_spans(spans, self.label_ffn(labels))               # (B, W, K, C)
+        if fast:
+            logits = score_spans_factorized(self.span_rep, words, self.label_ffn(labels))  # (B, W, K, C)
+        else:
+            spans = self.span_rep(words)                                  # (B, W, K, D)
+            logits = score_spans(spans, self.label_ffn(labels))           # (B, W, K, C)
         return logits, span_mask(batch.num_words, words.shape[1], self.config.max_width)
 
     def loss(self, batch: PromptBatch, targets: torch.Tensor, **overrides) -> torch.Tensor:
@@ -130,14 +139,17 @@ class GLiNER(nn.Module):
 
     # ---- prediction --------------------------------------------------------------------
     def predict_entities(self, text: str, labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
-                         multi_label: bool = False, label_embeddings: torch.Tensor | None = None) -> list[dict]:
+                         multi_label: bool = False, label_embeddings: torch.Tensor | None = None,
+                         fast: bool = False) -> list[dict]:
         """Entities of one text: dicts {start, end, text, label, score} with character offsets."""
-        return self.inference([text], labels, threshold, flat_ner, multi_label, label_embeddings=label_embeddings)[0]
+        return self.inference([text], labels, threshold, flat_ner, multi_label, label_embeddings=label_embeddings,
+                              fast=fast)[0]
 
     def inference(self, texts: list[str], labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
                   multi_label: bool = False, batch_size: int = 8,
-                  label_embeddings: torch.Tensor | None = None) -> list[list[dict]]:
-        """Entities of many texts, batch_size windows at a time; long texts are split into windows.
+                  label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[dict]]:
+        """Entities of many texts, batch_size windows at a time (windows of similar length together);
+        long texts are split into windows. fast=True: factorized span scoring (see forward).
 
         Bi-encoder: label_embeddings (C, D) from encode_labels(labels) skip the label encoder;
         without them the label vectors come from the cache (encoded on first use).
@@ -154,21 +166,22 @@ class GLiNER(nn.Module):
             check_text(text, f"text {i}")
         words = [split_words(t) for t in texts]
         spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
-                                   flat_ner, multi_label, batch_size, label_embeddings)
+                                   flat_ner, multi_label, batch_size, label_embeddings, fast)
         return [[self._entity(text, ws, labels, span) for span in text_spans]
                 for text, ws, text_spans in zip(texts, words, spans)]
 
     def predict_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
                       flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8,
-                      label_embeddings: torch.Tensor | None = None) -> list[list[Span]]:
+                      label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[Span]]:
         """Selected spans (word indices) of pre-split texts; labels must be free of duplicates."""
-        candidates = self.candidate_spans(words, labels, threshold, batch_size, label_embeddings)
+        candidates = self.candidate_spans(words, labels, threshold, batch_size, label_embeddings, fast)
         return [greedy_select(c, flat_ner, multi_label) for c in candidates]
 
     def candidate_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
-                        batch_size: int = 8, label_embeddings: torch.Tensor | None = None) -> list[list[Span]]:
+                        batch_size: int = 8, label_embeddings: torch.Tensor | None = None,
+                        fast: bool = False) -> list[list[Span]]:
         """Every span above threshold of each pre-split text, before selection (candidates.candidate_spans)."""
-        return candidate_spans(self, words, labels, threshold, batch_size, label_embeddings)
+        return candidate_spans(self, words, labels, threshold, batch_size, label_embeddings, fast)
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod

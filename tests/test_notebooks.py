@@ -18,6 +18,7 @@ EXPECTED = {  # notebook number -> modules its agreement cell must cover
     "04": {"spans", "layers"}, "05": {"spans", "losses"}, "06": {"decoding"}, "07": {"train"},
     "08": {"token_head"}, "10": {"fusion", "label_encoder"}, "11": {"deberta", "gliner_folder", "backbone"},
     "12": {"evaluate"},
+    "13": {"factorized", "spans"},
 }
 MARKER = re.compile(r"^# agreement: (.+)$", re.M)
 

@@ -1,0 +1,75 @@
+"""Factorized markerV0 scoring: the same span x label logits without a 2D-wide input or a D-wide output per span.
+
+markerV0 (GLiNER §2.2, eq. 1-2) scores span (i, j) against label c as
+
+    logit = q_c . (W2 drop(relu(W1 [relu(s_i); relu(e_j)] + b1)) + b2)
+
+with s_i, e_j the start and end FFN outputs of words i and j, and q_c the label vector after its FFN.
+Two rewrites, exact up to float rounding:
+1. W1 [x; y] = W1[:, :D] x + W1[:, D:] y: the first layer of the span FFN splits into a start part and
+   an end part computed once per word and added per span (W words, not W*K spans, go through W1).
+2. q_c . (W2 h + b2) = (W2^T q_c) . h + q_c . b2: the last layer folds into the label side, so each
+   logit is a dot product of the span's hidden 4D vector h with the label's pre-multiplied vector.
+Dropout sits on h, before W2, so the fold holds in training too; in eval mode (dropout = identity) the
+logits equal SpanMarker + score_spans.
+Shapes: B batch, W words, K max span width, C labels, D hidden; 4D is the span FFN's hidden width.
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from .spans import SpanMarker
+
+
+def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """(B, W, D) word vectors -> start part (B, W, 4D), bias included, and end part (B, W, 4D) of the span FFN's first layer."""
+    D = words.shape[-1]
+    up = marker.out.up                                                     # Linear(2D, 4D)
+    start = marker.start(words).relu() @ up.weight[:, :D].T + up.bias     # (B, W, 4D)
+    end = marker.end(words).relu() @ up.weight[:, D:].T                   # (B, W, 4D)
+    return start, end
+
+
+def span_hidden(marker: SpanMarker, words: torch.Tensor) -> torch.Tensor:
+    """(B, W, D) word vectors -> (B, W, K, 4D) hidden layer of the span FFN; spans past the text hold garbage, mask them."""
+    start, end = word_parts(marker, words)                                 # (B, W, 4D) each
+    K = marker.max_width
+    # end part of span (i, i + k) is row i + k: a sliding window over the end rows (a view, no copy);
+    # rows past the text are zeros (the plain form repeats the last word there: both are masked)
+    ends = F.pad(end, (0, 0, 0, K - 1)).unfold(1, K, 1).transpose(2, 3)   # (B, W, K, 4D)
+    return marker.out.dropout((start[:, :, None, :] + ends).relu_())      # (B, W, K, 4D)
+
+
+def fold_labels(marker: SpanMarker, label_vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Label vectors (B, C, D) or (C, D) after the label FFN -> W2^T q (B, C, 4D) or (C, 4D), and q . b2 (B, C) or (C,)."""
+    down = marker.out.down                                                 # Linear(4D, D)
+    return label_vectors @ down.weight, label_vectors @ down.bias
+
+
+def folding_pays(num_labels: int, hidden_size: int, num_spans: int) -> bool:
+    """Does folding take fewer multiply-adds per text: C*4D*D once plus 4D per span and label (folded), against
+    4D*D per span plus D per span and label (W2 applied)? With many spans: while C < 4D/3."""
+    C, D, S = num_labels, hidden_size, num_spans
+    return C * 4 * D * D + S * 4 * D * C < S * 4 * D * D + S * D * C
+
+
+def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vectors: torch.Tensor,
+                           fold: bool | None = None) -> torch.Tensor:
+    """(B, W, D) words, (B, C, D) or shared (C, D) labels after the label FFN -> (B, W, K, C) logits.
+
+    fold=None folds W2 into the labels when that needs fewer multiply-adds (few labels); else W2 is applied
+    to each span's hidden vector and the result dotted with the labels (still without the per-span first layer).
+    """
+    hidden = span_hidden(marker, words)                                    # (B, W, K, 4D)
+    shared = label_vectors.dim() == 2
+    if fold is None:
+        fold = folding_pays(label_vectors.shape[-2], words.shape[-1], words.shape[1] * marker.max_width)
+    if not fold:
+        spans = marker.out.down(hidden)                                    # (B, W, K, D)
+        pattern = "bwkd,cd->bwkc" if shared else "bwkd,bcd->bwkc"
+        return torch.einsum(pattern, spans, label_vectors)                 # (B, W, K, C)
+    folded, offset = fold_labels(marker, label_vectors)                    # (B, C, 4D) or (C, 4D); (B, C) or (C,)
+    if shared:
+        return torch.einsum("bwkh,ch->bwkc", hidden, folded) + offset      # (B, W, K, C)
+    return torch.einsum("bwkh,bch->bwkc", hidden, folded) + offset[:, None, None, :]  # (B, W, K, C)
