@@ -16,7 +16,7 @@ NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]_*.
 EXPECTED = {  # notebook number -> modules its agreement cell must cover
     "00": {"model"}, "01": {"prompt"}, "02": {"encoder"}, "03": {"spans"},
     "04": {"spans", "layers"}, "05": {"spans", "losses"}, "06": {"decoding"}, "07": {"train"},
-    "08": {"token_head"}, "10": {"fusion", "label_encoder"}, "11": {"deberta", "gliner_folder", "backbone"},
+    "08": {"token_head"}, "09": {"tasks", "self_training"}, "10": {"fusion", "label_encoder"}, "11": {"deberta", "gliner_folder", "backbone"},
     "12": {"evaluate"},
     "13": {"factorized", "spans"},
 }
