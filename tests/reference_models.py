@@ -9,6 +9,17 @@ import string
 
 import torch
 
+# The texts every parity test runs: several subwords per word, a text shorter than max_width and one
+# longer, so a batch of them is padded.
+PARITY_TEXTS = [
+    "John was born in Copenhagen in January .",
+    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
+    "said the president of Google , before he moved to Zurich in March .",
+    "Einstein lived in Berlin .",
+]
+PARITY_LABELS = ["person", "city", "organization", "date"]
+PARITY_LABEL_SETS = [PARITY_LABELS, ["location"], ["person name", "capital city", "big company"]]
+
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 # Words deliberately missing (split into subwords): copenhagen, schwarzenegger,
 # microsoft, barack, obama, zurich, tuesday, amazon, arnold, einstein, ...

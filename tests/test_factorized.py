@@ -4,8 +4,8 @@ import copy
 
 import pytest
 import torch
-from reference_models import (make_reference_biencoder_model, make_reference_token_model, reference_entities,
-                              reference_forward, save_reference, spread_scores)
+from reference_models import (PARITY_LABEL_SETS, PARITY_TEXTS, make_reference_biencoder_model,
+                              make_reference_token_model, reference_entities, reference_forward, save_reference, spread_scores)
 
 from minigliner import GLiNER
 from minigliner.decoding import batch_span_candidates, span_candidates
@@ -13,14 +13,8 @@ from minigliner.factorized import folding_pays, score_spans_factorized, span_hid
 from minigliner.prompt import split_words
 from minigliner.spans import score_spans, span_mask
 
-TEXTS = [  # a text shorter than max_width, one longer, several subwords per word: a padded batch
-    "John was born in Copenhagen in January .",
-    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
-    "said the president of Google , before he moved to Zurich in March .",
-    "Einstein lived in Berlin .",
-]
-LABEL_SETS = [["person", "city", "organization", "date"], ["location"],
-              ["person name", "capital city", "big company"]]
+TEXTS = PARITY_TEXTS
+LABEL_SETS = PARITY_LABEL_SETS
 key = lambda ents: [(e["start"], e["end"], e["text"], e["label"]) for e in ents]
 
 

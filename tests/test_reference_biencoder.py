@@ -2,19 +2,14 @@
 post_fusion_schema), span and token heads, on identical tiny random weights built offline."""
 import pytest
 import torch
-from reference_models import (make_reference_biencoder_model, reference_bi_forward, reference_entities,
+from reference_models import (PARITY_TEXTS, make_reference_biencoder_model, reference_bi_forward, reference_entities,
                               reference_loss, save_reference, spread_scores, spread_token_scores)
 
 from minigliner import GLiNER
 from minigliner.data import span_targets
 from minigliner.prompt import split_words
 
-TEXTS = [
-    "John was born in Copenhagen in January .",
-    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
-    "said the president of Google , before he moved to Zurich in March .",
-    "Einstein lived in Berlin .",
-]
+TEXTS = PARITY_TEXTS
 LABELS = ["person", "city", "organization", "date", "capital city"]
 # name -> reference overrides; 48-wide label encoders exercise the label projection (48 -> 32)
 VARIANTS = {

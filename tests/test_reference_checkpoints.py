@@ -6,21 +6,16 @@ from pathlib import Path
 
 import pytest
 import torch
-from reference_models import (make_reference_biencoder_model, make_reference_span_model, reference_batch,
-                              reference_entities, save_reference, spread_scores, spread_token_scores)
+from reference_models import (PARITY_LABELS, PARITY_TEXTS, make_reference_biencoder_model, make_reference_span_model,
+                              reference_batch, reference_entities, save_reference, spread_scores, spread_token_scores)
 
 from minigliner import GLiNER
 from minigliner.deberta import DebertaEncoder
 from minigliner.encoder import Encoder
 from minigliner.prompt import split_words
 
-TEXTS = [
-    "John was born in Copenhagen in January .",
-    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
-    "said the president of Google , before he moved to Zurich in March .",
-    "Einstein lived in Berlin .",
-]
-LABELS = ["person", "city", "organization", "date"]
+TEXTS = PARITY_TEXTS
+LABELS = PARITY_LABELS
 # (backbone, head, weights file): each backbone and each head is saved once as safetensors and once as .bin
 CASES = [("bert", "span", True), ("deberta", "span", False), ("bert", "token", False), ("deberta", "token", True)]
 ENCODERS = {"bert": Encoder, "deberta": DebertaEncoder}

@@ -1,19 +1,14 @@
 """Parity with gliner 0.2.29's span model on identical tiny random weights."""
 import pytest
 import torch
-from reference_models import reference_entities, reference_forward, reference_loss
+from reference_models import (PARITY_LABEL_SETS, PARITY_TEXTS, reference_entities, reference_forward,
+                              reference_loss)
 
 from minigliner.data import span_targets
 from minigliner.prompt import split_words
 
-TEXTS = [  # several subwords per word, a text shorter than max_width, one longer, a padded batch
-    "John was born in Copenhagen in January .",
-    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
-    "said the president of Google , before he moved to Zurich in March .",
-    "Einstein lived in Berlin .",
-]
-LABEL_SETS = [["person", "city", "organization", "date"], ["location"],
-              ["person name", "capital city", "big company"]]
+TEXTS = PARITY_TEXTS
+LABEL_SETS = PARITY_LABEL_SETS
 
 
 def ours_forward(model, texts, labels):

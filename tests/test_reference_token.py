@@ -1,19 +1,15 @@
 """Parity with gliner 0.2.29's token-level model (span_mode="token_level") on identical tiny weights."""
 import pytest
 import torch
-from reference_models import make_reference_token_model, reference_batch, reference_entities, save_reference
+from reference_models import (PARITY_LABELS, PARITY_TEXTS, make_reference_token_model, reference_batch,
+                              reference_entities, save_reference)
 
 from minigliner import GLiNER
 from minigliner.prompt import split_words
 from minigliner.token_head import token_targets
 
-TEXTS = [
-    "John was born in Copenhagen in January .",
-    "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter on Monday , "
-    "said the president of Google , before he moved to Zurich in March .",
-    "Einstein lived in Berlin .",
-]
-LABELS = ["person", "city", "organization", "date"]
+TEXTS = PARITY_TEXTS
+LABELS = PARITY_LABELS
 
 
 @pytest.fixture(scope="module")
