@@ -20,6 +20,15 @@ PARITY_TEXTS = [
 PARITY_LABELS = ["person", "city", "organization", "date"]
 PARITY_LABEL_SETS = [PARITY_LABELS, ["location"], ["person name", "capital city", "big company"]]
 
+# Training examples for the loss parity tests (gold spans of PARITY_TEXTS-like sentences).
+PARITY_EXAMPLES = [
+    {"tokenized_text": "John was born in Copenhagen in January .".split(),
+     "ner": [[0, 0, "person"], [4, 4, "city"], [6, 6, "date"]]},
+    {"tokenized_text": "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter .".split(),
+     "ner": [[0, 1, "person"], [6, 6, "city"], [8, 8, "person"], [10, 10, "person"]]},
+    {"tokenized_text": "Google was founded .".split(), "ner": [[0, 0, "organization"]]},
+]
+
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 # Words deliberately missing (split into subwords): copenhagen, schwarzenegger,
 # microsoft, barack, obama, zurich, tuesday, amazon, arnold, einstein, ...

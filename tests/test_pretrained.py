@@ -68,15 +68,8 @@ def hub(tmp_path, monkeypatch):
              "tokenizer.json": "{\"vocab\": \"ü\"}".encode()}
     for name, data in files.items():
         (repo / name).write_bytes(data)
-    _Handler.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setattr(pretrained, "HUB_URL", url)
-    yield url, files, _Handler.requests
+    server, thread, requests = _serve(root, monkeypatch, tmp_path)
+    yield pretrained.HUB_URL, files, requests
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)

@@ -2,8 +2,9 @@
 post_fusion_schema), span and token heads, on identical tiny random weights built offline."""
 import pytest
 import torch
-from reference_models import (PARITY_TEXTS, make_reference_biencoder_model, reference_bi_forward, reference_entities,
-                              reference_loss, save_reference, spread_scores, spread_token_scores)
+from reference_models import (PARITY_EXAMPLES, PARITY_TEXTS, make_reference_biencoder_model, reference_bi_forward,
+                              reference_entities, reference_loss, save_reference, spread_scores,
+                              spread_token_scores)
 
 from minigliner import GLiNER
 from minigliner.data import span_targets
@@ -69,13 +70,7 @@ def test_fused_vectors_and_logits_match(pair):
         assert not torch.allclose(labels[0], labels[1], atol=1e-3)
 
 
-EXAMPLES = [
-    {"tokenized_text": "John was born in Copenhagen in January .".split(),
-     "ner": [[0, 0, "person"], [4, 4, "city"], [6, 6, "date"]]},
-    {"tokenized_text": "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter .".split(),
-     "ner": [[0, 1, "person"], [6, 6, "city"], [8, 8, "person"], [10, 10, "person"]]},
-    {"tokenized_text": "Google was founded .".split(), "ner": [[0, 0, "organization"]]},
-]
+EXAMPLES = PARITY_EXAMPLES
 # per-example label lists of different lengths: label padding and masks are exercised
 EXAMPLE_LABELS = [["person", "city", "date", "organization"], ["city", "person"], ["organization", "date"]]
 

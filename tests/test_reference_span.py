@@ -1,8 +1,8 @@
 """Parity with gliner 0.2.29's span model on identical tiny random weights."""
 import pytest
 import torch
-from reference_models import (PARITY_LABEL_SETS, PARITY_TEXTS, reference_entities, reference_forward,
-                              reference_loss)
+from reference_models import (PARITY_EXAMPLES, PARITY_LABEL_SETS, PARITY_TEXTS, reference_entities,
+                              reference_forward, reference_loss)
 
 from minigliner.data import span_targets
 from minigliner.prompt import split_words
@@ -35,13 +35,7 @@ def test_vectors_and_logits_match(reference_span, tiny_model, labels):
     assert logits.shape == r["span_logits"].shape
 
 
-EXAMPLES = [
-    {"tokenized_text": "John was born in Copenhagen in January .".split(),
-     "ner": [[0, 0, "person"], [4, 4, "city"], [6, 6, "date"]]},
-    {"tokenized_text": "Arnold Schwarzenegger visited the museum in Paris with Mary and Peter .".split(),
-     "ner": [[0, 1, "person"], [6, 6, "city"], [8, 8, "person"], [10, 10, "person"]]},
-    {"tokenized_text": "Google was founded .".split(), "ner": [[0, 0, "organization"]]},
-]
+EXAMPLES = PARITY_EXAMPLES
 LOSSES = [dict(reduction="sum"), dict(reduction="mean"), dict(alpha=0.75, gamma=2.0),
           dict(label_smoothing=0.1), dict(alpha=0.75, gamma=2.0, label_smoothing=0.1, reduction="mean")]
 
