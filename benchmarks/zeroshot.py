@@ -62,6 +62,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--dev-sentences", type=int, help="first N CrossNER dev sentences for calibration (0 = all)")
     p.add_argument("--heldout", type=int, help="test sentences per training corpus (default 200; 0 = skip)")
     p.add_argument("--calibrate", action=argparse.BooleanOptionalAction, default=True)
+    p.add_argument("--zeroshot", action=argparse.BooleanOptionalAction, default=True,
+                   help="--no-zeroshot: held-out in-domain F1 only (for choosing a recipe; implies --no-calibrate)")
     p.add_argument("--threshold", type=float, default=0.5)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--run-dir", help="checkpoints and progress.json (default runs/zeroshot[-quick])")
@@ -72,6 +74,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     for key, value in (QUICK if args.quick else FULL).items():
         if getattr(args, key) is None:
             setattr(args, key, value)
+    args.calibrate = args.calibrate and args.zeroshot
     args.run_dir = Path(args.run_dir or ROOT / "runs" / ("zeroshot-quick" if args.quick else "zeroshot"))
     args.out = Path(args.out or (args.run_dir / "zeroshot.json" if args.quick else
                                  ROOT / "benchmarks" / "results" / "zeroshot.json"))
@@ -212,11 +215,12 @@ def evaluate_all(args, model) -> dict:
               f"{100 * best['average_f1']:.1f}; at {args.threshold}: "
               f"{100 * next(p['average_f1'] for p in curve if p['threshold'] == args.threshold):.1f})")
         thresholds.append(best["threshold"])
-    test = eval_sets(DATA / "zeroshot", ZEROSHOT, "test.txt", args.eval_sentences)
-    points = sweep_datasets(model, test, thresholds, progress=True)
-    result.update(points[0])
-    print(format_table(points[0], PAPER, "GLiNER-L"))
-    print("paper averages: GLiNER-L 60.9, GLiNER-M 55.4, GLiNER-S 52.7, ChatGPT 47.5")
+    if args.zeroshot:
+        test = eval_sets(DATA / "zeroshot", ZEROSHOT, "test.txt", args.eval_sentences)
+        points = sweep_datasets(model, test, thresholds, progress=True)
+        result.update(points[0])
+        print(format_table(points[0], PAPER, "GLiNER-L"))
+        print("paper averages: GLiNER-L 60.9, GLiNER-M 55.4, GLiNER-S 52.7, ChatGPT 47.5")
     if args.calibrate:
         result["calibration"]["test"] = {k: points[1][k] for k in ("average_f1", "threshold")} | {
             "datasets": {n: {k: r[k] for k in ("precision", "recall", "f1")} for n, r in points[1]["datasets"].items()}}

@@ -64,6 +64,13 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     again_result = json.loads(out2.read_text())
     assert again_result["datasets"] == result["datasets"] and again_result["losses"] == result["losses"]
 
+    # --no-zeroshot (choosing a recipe): held-out in-domain F1 only, the zero-shot sets untouched
+    out3 = tmp_path / "heldout.json"
+    third = bench(*SMALL, "--run-dir", run, "--out", out3, "--no-zeroshot")
+    heldout_only = json.loads(out3.read_text())
+    assert "datasets" not in heldout_only and "calibration" not in heldout_only and "GLiNER-L" not in third.stdout
+    assert heldout_only["heldout"] == result["heldout"]
+
     # a different recipe in the same folder is refused
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *SMALL, "--lr-others", "1e-4",
                            "--run-dir", str(run)], capture_output=True, text=True, timeout=300, cwd=ROOT)
