@@ -39,7 +39,8 @@ PAPER = {  # GLiNER paper Table 1, GLiNER-L (0.3B); averages: GLiNER-L 60.9, GLi
 FULL = dict(steps=7000, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0)
 QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200)
 RECIPE_KEYS = ("steps", "batch_size", "lr_encoder", "lr_others", "dropout", "exact_loss",
-               "hidden_size", "max_neg_type_ratio", "temperature", "max_words", "pool_limit", "seed")
+               "hidden_size", "max_neg_type_ratio", "negatives", "masking", "temperature", "max_words",
+               "pool_limit", "seed")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -55,6 +56,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=True)
     p.add_argument("--hidden-size", type=int, default=384)
     p.add_argument("--max-neg-type-ratio", type=int, default=1)
+    p.add_argument("--negatives", type=float, default=1.0, help="share of negative pairs kept in the loss")
+    p.add_argument("--masking", default="none", choices=["none", "global", "label", "span"],
+                   help="which negative pairs --negatives subsamples (GLiNERConfig.masking)")
     p.add_argument("--temperature", type=float, default=2.0, help="dataset sampling p ~ size^(1/T)")
     p.add_argument("--max-words", type=int, default=64, help="training examples are cut into pieces this long")
     p.add_argument("--pool-limit", type=int, help="first N examples per training dataset (default 0 = all)")
@@ -86,7 +90,8 @@ def new_model(args):
     from minigliner.pretrained import minilm_folder
     torch.manual_seed(args.seed)
     config = GLiNERConfig(encoder=str(minilm_folder()), hidden_size=args.hidden_size, dropout=args.dropout,
-                          loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio)
+                          loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio,
+                          negatives=args.negatives, masking=args.masking)
     return GLiNER.from_encoder(config)
 
 
@@ -227,13 +232,18 @@ def evaluate_all(args, model) -> dict:
         print(f"at the calibrated threshold {thresholds[1]}: mean F1 {100 * points[1]['average_f1']:.1f}")
     if args.heldout:
         corpora = sorted(p.name for p in (DATA / "train").iterdir() if (p / "test.txt").is_file())
-        held = sweep_datasets(model, eval_sets(DATA / "train", corpora, "test.txt", args.heldout,
-                                               DATA / "label_names.json"), [args.threshold], progress=True)[0]
+        grid = sorted({args.threshold} | {round(0.1 * i, 1) for i in range(1, 10)})
+        points = sweep_datasets(model, eval_sets(DATA / "train", corpora, "test.txt", args.heldout,
+                                                 DATA / "label_names.json"), grid, progress=True)
+        held = points[grid.index(args.threshold)]
+        best = max(points, key=lambda point: point["average_f1"])
         result["heldout"] = {"average_f1": held["average_f1"], "sentences_per_corpus": args.heldout,
                              "datasets": {n: {k: r[k] for k in ("precision", "recall", "f1")}
-                                          for n, r in held["datasets"].items()}}
+                                          for n, r in held["datasets"].items()},
+                             "curve": {p["threshold"]: round(p["average_f1"], 4) for p in points}}
         print(f"held-out in-domain (training corpora's test splits, {args.heldout} sentences each): "
-              f"mean F1 {100 * held['average_f1']:.1f}")
+              f"mean F1 {100 * held['average_f1']:.1f} at {args.threshold}, best {100 * best['average_f1']:.1f} "
+              f"at {best['threshold']}")
     return result
 
 
