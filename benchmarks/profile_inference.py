@@ -115,9 +115,11 @@ def instrument(prof: Profiler, model) -> None:
     prof.wrap(model.span_rep, "forward", "span head", lambda w: (
         2 * ffn_flops(w.shape[0] * w.shape[1], w.shape[2], w.shape[2])
         + ffn_flops(w.shape[0] * w.shape[1] * K, 2 * w.shape[2], w.shape[2])))
-    prof.wrap(factorized, "span_hidden", "span head", lambda marker, w: (
+    # fast: the per-word parts are the span head; the per-span sum, ReLU and label dot products are scoring
+    prof.wrap(factorized, "word_parts", "span head", lambda marker, w: (
         2 * ffn_flops(w.shape[0] * w.shape[1], w.shape[2], w.shape[2])
-        + 2 * 2 * w.shape[0] * w.shape[1] * w.shape[2] * 4 * w.shape[2] + w.shape[0] * w.shape[1] * K * 4 * w.shape[2]))
+        + 2 * 2 * w.shape[0] * w.shape[1] * w.shape[2] * 4 * w.shape[2]))
+    prof.wrap(factorized, "span_hidden", "span head", lambda marker, w: w.shape[0] * w.shape[1] * K * 4 * w.shape[2])
     prof.wrap(model.label_ffn, "forward", "scoring", lambda q: ffn_flops(q.numel() // q.shape[-1], q.shape[-1], q.shape[-1]))
     prof.wrap(model_module, "score_spans", "scoring", lambda s, q: 2 * s.numel() * q.shape[-2])
     prof.wrap(model_module, "score_spans_factorized", "scoring", lambda marker, w, q, fold=None: _fast_scoring_flops(w, q, K))
@@ -134,9 +136,9 @@ def _fast_scoring_flops(words, labels, K) -> int:
     from minigliner.factorized import folding_pays
     B, W, D = words.shape
     C, rows = labels.shape[-2], (labels.shape[0] if labels.dim() == 3 else 1)
-    if folding_pays(C, D, W * K):
-        return 2 * rows * C * D * 4 * D + 2 * B * W * K * C * 4 * D + B * W * K * C
-    return 2 * B * W * K * 4 * D * D + 2 * B * W * K * C * D
+    if folding_pays(C, D, W * K):  # fold the labels, then per span: sum of two parts, dot with each label
+        return 2 * rows * C * D * 4 * D + B * W * K * 4 * D + 2 * B * W * K * C * 4 * D + B * W * K * C
+    return 2 * B * W * K * 4 * D * D + 2 * B * W * K * C * D  # the per-span sum is counted in span_hidden
 
 
 def profile(model, texts, labels, batch_size: int, fast: bool, repeats: int) -> dict:

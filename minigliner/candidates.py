@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
+from functools import partial
 
 import torch
 
 from .decoding import Span, batch_span_candidates, check_threshold, span_order, token_order
-from .prompt import subword_costs
+from .prompt import subword_costs, text_subword_costs
 from .token_head import token_candidates
 from .windows import plan_jobs, word_budget
 
@@ -28,8 +29,7 @@ def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[st
     positions = model.encoder.config.max_position_embeddings
     label_costs = [c + 1 for c in subword_costs(model.tokenizer, labels)] if in_prompt else [0] * len(labels)  # + <<ENT>>
     read, text_costs = [], []
-    for text_words in words:
-        costs = subword_costs(model.tokenizer, text_words)
+    for text_words, costs in zip(words, text_subword_costs(model.tokenizer, words)):
         if costs:
             text_words, costs = _unknown_if_too_long(model.tokenizer, text_words, costs,
                                                      word_budget(costs, label_costs, positions, in_prompt))
@@ -54,9 +54,10 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
 
 
 def collect(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-            label_vectors: torch.Tensor | None, fast: bool = False) -> list[list[Span]]:
+            label_vectors: torch.Tensor | None, fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
     """Candidate spans of every text over all its windows and label groups, in text words and the full
-    label list; a span found in several windows appears once, with its best score.
+    label list, in the decoder's candidate order; a span found in several windows appears once, with its
+    best score.
 
     Jobs run shortest first, batch_size at a time, so each batch pads little; candidates go back to
     their text by index, so the order of the output is the order of `words`.
@@ -75,17 +76,24 @@ def collect(model, words: list[list[str]], labels: list[str], threshold: float, 
                 found[i] += [Span(sp.start + s, sp.end + s, sp.label + lo, sp.score) for sp in spans]
             continue
         row, start, end, label, score = batch_span_candidates(
-            probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold)   # (N,) each
+            probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold, best_label_only)  # (N,) each
         shift = torch.tensor([s for _, s, *_ in chunk])[row]                            # (N,) window -> text words
         first = torch.tensor([lo for *_, lo, _ in chunk])[row]                          # (N,) group -> label list
-        spans = list(map(Span, (start + shift).tolist(), (end + shift).tolist(), (label + first).tolist(),
-                         score.tolist()))
+        spans = list(map(_make_span, zip((start + shift).tolist(), (end + shift).tolist(), (label + first).tolist(),
+                                         score.tolist())))
         at = 0
         for (i, *_), n in zip(chunk, torch.bincount(row, minlength=len(chunk)).tolist()):  # rows come in order
             found[i] += spans[at:at + n]
             at += n
     windows = Counter(i for i, *_ in jobs)
-    return [_best_per_span(spans) if windows[i] > 1 else spans for i, spans in enumerate(found)]
+    found = [_best_per_span(spans) if windows[i] > 1 else spans for i, spans in enumerate(found)]
+    if model.token_level:
+        return [sorted(spans, key=token_order) for spans in found]
+    # a text read in one window: batch_span_candidates gave its spans in the span decoder's order already
+    return [sorted(spans, key=span_order) if windows[i] > 1 else spans for i, spans in enumerate(found)]
+
+
+_make_span = partial(tuple.__new__, Span)  # Span from a 4-tuple, without namedtuple's Python-level __new__
 
 
 def _best_per_span(spans: list[Span]) -> list[Span]:
@@ -100,12 +108,14 @@ def _best_per_span(spans: list[Span]) -> list[Span]:
 
 @torch.inference_mode()
 def candidate_spans(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-                    label_vectors: torch.Tensor | None = None, fast: bool = False) -> list[list[Span]]:
+                    label_vectors: torch.Tensor | None = None, fast: bool = False,
+                    best_label_only: bool = False) -> list[list[Span]]:
     """Every span above threshold of each pre-split text, before selection, in the decoder's order.
 
     Selecting from the candidates of a lower threshold those above a higher one gives the higher
     threshold's entities, so a threshold sweep needs one forward pass. Bi-encoder: label_vectors (C, D)
     skip the label encoder; without them they come from its cache. fast: factorized span scoring.
+    best_label_only: only each span's best label (span model; enough for flat single-label decoding).
     """
     check_threshold(threshold)
     was_training = model.training
@@ -113,8 +123,7 @@ def candidate_spans(model, words: list[list[str]], labels: list[str], threshold:
     try:
         if model.label_encoder is not None and label_vectors is None:
             label_vectors = model.label_encoder.embed(labels)  # (C, D) from the cache when possible
-        found = collect(model, words, labels, threshold, batch_size, label_vectors, fast)
+        found = collect(model, words, labels, threshold, batch_size, label_vectors, fast, best_label_only)
     finally:
         model.train(was_training)
-    order = token_order if model.token_level else span_order
-    return [sorted(c, key=order) for c in found]
+    return found

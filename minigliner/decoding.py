@@ -6,6 +6,7 @@ Shapes: W words, K max span width, C labels.
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 import torch
@@ -48,11 +49,21 @@ def span_candidates(probs: torch.Tensor, num_words: int, threshold: float) -> li
 
 
 def batch_span_candidates(probs: torch.Tensor, mask: torch.Tensor, num_labels: torch.Tensor,
-                          threshold: float) -> tuple[torch.Tensor, ...]:
+                          threshold: float, best_label_only: bool = False) -> tuple[torch.Tensor, ...]:
     """(B, W, K, C) probabilities, (B, W, K) valid spans, (B,) labels per row -> row, start, end, label, score
-    (N,) each: every valid span x label strictly above threshold, in (row, start, width, label) order."""
+    (N,) each: every valid span x label strictly above threshold, in (row, start, width, label) order.
+
+    best_label_only: each span's best label only (the first of equal ones). Flat single-label decoding
+    selects the same spans from these: a span's labels conflict with each other and its best one is
+    tried first, so the others can never be kept.
+    """
     C = probs.shape[-1]
     real_label = torch.arange(C, device=probs.device)[None, :] < num_labels.to(probs.device)[:, None]  # (B, C)
+    if best_label_only:
+        usable = probs.nan_to_num(-1.0).masked_fill(~real_label[:, None, None, :], -1.0)               # (B, W, K, C)
+        best, best_label = usable.max(-1)                                                               # (B, W, K) each
+        row, start, width = torch.nonzero((best > threshold) & mask).unbind(1)                          # (N,) each
+        return row, start, start + width, best_label[row, start, width], best[row, start, width]
     keep = (probs > threshold) & mask[..., None] & real_label[:, None, None, :]                          # (B, W, K, C)
     row, start, width, label = torch.nonzero(keep).unbind(1)                                              # (N,) each
     return row, start, start + width, label, probs[row, start, width, label]
@@ -65,7 +76,7 @@ def greedy_select(candidates: list[Span], flat: bool = True, multi_label: bool =
     cover its words, not all of them: a long text at a low threshold stays fast. Flat, one label per
     span (the default): a candidate conflicts exactly when one of its words is taken.
     """
-    ranked = sorted(candidates, key=lambda s: -s.score)  # stable: ties keep candidate order
+    ranked = sorted(candidates, key=itemgetter(3), reverse=True)  # best score first; ties keep candidate order
     if flat and not multi_label:
         return _greedy_flat(ranked)
     kept: list[Span] = []

@@ -61,15 +61,24 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
     fold=None folds W2 into the labels when that needs fewer multiply-adds (few labels); else W2 is applied
     to each span's hidden vector and the result dotted with the labels (still without the per-span first layer).
     """
-    hidden = span_hidden(marker, words)                                    # (B, W, K, 4D)
-    shared = label_vectors.dim() == 2
     if fold is None:
         fold = folding_pays(label_vectors.shape[-2], words.shape[-1], words.shape[1] * marker.max_width)
     if not fold:
-        spans = marker.out.down(hidden)                                    # (B, W, K, D)
-        pattern = "bwkd,cd->bwkc" if shared else "bwkd,bcd->bwkc"
+        spans = marker.out.down(span_hidden(marker, words))                # (B, W, K, D)
+        pattern = "bwkd,cd->bwkc" if label_vectors.dim() == 2 else "bwkd,bcd->bwkc"
         return torch.einsum(pattern, spans, label_vectors)                 # (B, W, K, C)
-    folded, offset = fold_labels(marker, label_vectors)                    # (B, C, 4D) or (C, 4D); (B, C) or (C,)
-    if shared:
-        return torch.einsum("bwkh,ch->bwkc", hidden, folded) + offset      # (B, W, K, C)
-    return torch.einsum("bwkh,bch->bwkc", hidden, folded) + offset[:, None, None, :]  # (B, W, K, C)
+    return _folded_by_width(marker, words, *fold_labels(marker, label_vectors))
+
+
+def _folded_by_width(marker: SpanMarker, words: torch.Tensor, folded: torch.Tensor, offset: torch.Tensor) -> torch.Tensor:
+    """Folded scoring one span width at a time: each (B, W, 4D) slice of the hidden layer is made and dotted
+    with the labels while it is in cache, never the whole (B, W, K, 4D) tensor. -> (B, W, K, C) logits."""
+    start, end = word_parts(marker, words)                                 # (B, W, 4D) each
+    B, W, _ = start.shape
+    shared = folded.dim() == 2
+    weights = folded.T if shared else folded.transpose(1, 2)               # (4D, C) or (B, 4D, C)
+    logits = words.new_zeros(B, W, marker.max_width, folded.shape[-2])     # (B, W, K, C) spans past the text: 0, masked
+    for k in range(min(marker.max_width, W)):  # span (i, i + k): start row i plus end row i + k
+        hidden = marker.out.dropout((start[:, :W - k] + end[:, k:]).relu_())  # (B, W-k, 4D)
+        logits[:, :W - k, k] = hidden @ weights                            # (B, W-k, C)
+    return logits + (offset if shared else offset[:, None, None, :])       # (B, W, K, C)

@@ -174,14 +174,15 @@ class GLiNER(nn.Module):
                       flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8,
                       label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[Span]]:
         """Selected spans (word indices) of pre-split texts; labels must be free of duplicates."""
-        candidates = self.candidate_spans(words, labels, threshold, batch_size, label_embeddings, fast)
+        best_only = flat_ner and not multi_label  # a span's other labels could never be kept (batch_span_candidates)
+        candidates = self.candidate_spans(words, labels, threshold, batch_size, label_embeddings, fast, best_only)
         return [greedy_select(c, flat_ner, multi_label) for c in candidates]
 
     def candidate_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
                         batch_size: int = 8, label_embeddings: torch.Tensor | None = None,
-                        fast: bool = False) -> list[list[Span]]:
+                        fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
         """Every span above threshold of each pre-split text, before selection (candidates.candidate_spans)."""
-        return candidate_spans(self, words, labels, threshold, batch_size, label_embeddings, fast)
+        return candidate_spans(self, words, labels, threshold, batch_size, label_embeddings, fast, best_label_only)
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod

@@ -99,6 +99,16 @@ def subword_costs(tok: Tokenizer, items: list[str]) -> list[int]:
     return [len(e.ids) for e in tok.encode_batch([[x] for x in items], is_pretokenized=True, add_special_tokens=False)]
 
 
+def text_subword_costs(tok: Tokenizer, texts: list[list[str]]) -> list[list[int]]:
+    """subword_costs of every word of many pre-split texts, one tokenizer call for all: a pre-split word is
+    tokenized on its own in context too, so counting each word's subwords in its text gives the same numbers."""
+    costs = [[0] * len(words) for words in texts]
+    for row, enc in zip(costs, tok.encode_batch(texts, is_pretokenized=True, add_special_tokens=False)):
+        for w in enc.word_ids:
+            row[w] += 1
+    return costs
+
+
 @dataclass
 class PromptBatch:
     """Tokenized prompts + texts of a batch, padded to the longest."""
@@ -128,9 +138,9 @@ def encode_prompts(tok: Tokenizer, words: list[list[str]], labels: list[list[str
     """Tokenize label prompt + words for each example; raise if one is longer than max_subwords."""
     ent_id = tok.token_to_id(ent_token)
     rows = []
-    for text_words, text_labels in zip(words, labels, strict=True):
-        prompt = label_prompt(text_labels, ent_token, sep_token)
-        enc = tok.encode(prompt + text_words, is_pretokenized=True)
+    prompts = [label_prompt(text_labels, ent_token, sep_token) for text_labels in labels]
+    encodings = tok.encode_batch([p + w for p, w in zip(prompts, words, strict=True)], is_pretokenized=True)
+    for text_words, prompt, enc in zip(words, prompts, encodings):
         if len(enc.ids) > max_subwords:
             raise ValueError(f"prompt + text is {len(enc.ids)} subwords, more than the encoder's "
                              f"{max_subwords}; use fewer or shorter labels or a smaller max_len")
@@ -148,8 +158,7 @@ def encode_texts(tok: Tokenizer, words: list[list[str]], labels: list[list[str]]
     label_set = list(dict.fromkeys(label for text_labels in labels for label in text_labels))
     row_of = {label: i for i, label in enumerate(label_set)}
     rows = []
-    for text_words, text_labels in zip(words, labels, strict=True):
-        enc = tok.encode(text_words, is_pretokenized=True)
+    for text_words, text_labels, enc in zip(words, labels, tok.encode_batch(words, is_pretokenized=True), strict=True):
         if len(enc.ids) > max_subwords:
             raise ValueError(f"text is {len(enc.ids)} subwords, more than the encoder's {max_subwords}; "
                              f"use a smaller max_len")

@@ -153,3 +153,41 @@ def test_every_dropped_candidate_is_blocked_by_a_kept_one_at_least_as_good(table
     assert set(kept) <= set(candidates)
     for cand in set(candidates) - set(kept):
         assert any(conflicts(cand, k, flat, multi) and k.score >= cand.score for k in kept)
+
+
+# ---- best label only: the flat single-label decoder's shortcut --------------------------------
+
+def _rows(row, start, end, label, score, B):
+    out = [[] for _ in range(B)]
+    for r, s, e, c, p in zip(row.tolist(), start.tolist(), end.tolist(), label.tolist(), score.tolist()):
+        out[r].append(Span(s, e, c, p))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 10 ** 6), levels=st.integers(2, 6), threshold=st.sampled_from([0.0, 0.3, 0.5]))
+def test_best_label_only_selects_the_same_flat_entities(seed, levels, threshold):
+    from minigliner.decoding import batch_span_candidates
+    from minigliner.spans import span_mask
+    g = torch.Generator().manual_seed(seed)
+    B, W, K, C = 3, 7, 4, 5
+    # few distinct values: many ties between labels of one span and between spans
+    probs = torch.randint(0, levels, (B, W, K, C), generator=g).float() / (levels - 1)   # (B, W, K, C)
+    probs[torch.rand(B, W, K, C, generator=g) < 0.05] = float("nan")                      # a broken score is skipped
+    num_words, num_labels = torch.tensor([7, 5, 1]), torch.tensor([5, 3, 1])               # padding in W and C
+    mask = span_mask(num_words, W, K)                                                      # (B, W, K)
+    full = _rows(*batch_span_candidates(probs, mask, num_labels, threshold), B)
+    best = _rows(*batch_span_candidates(probs, mask, num_labels, threshold, best_label_only=True), B)
+    for f, b in zip(full, best):
+        assert set(b) <= set(f) and len({s[:2] for s in b}) == len(b)   # a subset, one label per span
+        assert greedy_select(b) == greedy_select(f)
+
+
+def test_best_label_only_keeps_the_first_of_equal_labels_and_ignores_padding_labels():
+    from minigliner.decoding import batch_span_candidates
+    probs = torch.zeros(1, 2, 1, 4)
+    probs[0, 0, 0] = torch.tensor([0.2, 0.9, 0.9, 0.99])   # labels 1 and 2 tie; label 3 is padding
+    probs[0, 1, 0] = torch.tensor([float("nan"), 0.7, 0.1, 0.0])
+    row, start, end, label, score = batch_span_candidates(probs, torch.ones(1, 2, 1, dtype=torch.bool),
+                                                          torch.tensor([3]), 0.5, best_label_only=True)
+    assert start.tolist() == [0, 1] and label.tolist() == [1, 1] and score.tolist() == pytest.approx([0.9, 0.7])

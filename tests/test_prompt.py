@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minigliner.prompt import (add_marker_tokens, encode_prompts, gather_labels, label_prompt,
-                               load_tokenizer, pool_words, split_words)
+                               load_tokenizer, pool_words, split_words, subword_costs, text_subword_costs)
 
 ENT, SEP = "<<ENT>>", "<<SEP>>"
 TEXTS = [
@@ -94,6 +94,17 @@ def test_word_ids_agree_with_transformers(tok, tmp_path):
         assert batch.num_words[b] == len(ws)
         split_seen |= len(expected) - expected.count(-1) > len(ws)
     assert split_seen  # some word really has several subwords
+
+
+@pytest.mark.parametrize("family", ["bert", "deberta"])
+def test_text_costs_equal_each_word_tokenized_on_its_own(family, tok, tmp_path):
+    from reference_models import make_deberta_tokenizer_dir
+    tokenizer = tok if family == "bert" else load_tokenizer(make_deberta_tokenizer_dir(tmp_path / "deberta"))
+    texts = [[w.text for w in split_words(t)] for t in TEXTS] + [["a", "\u200b", "b", "\x00"], [], ["<<ENT>>", "x"]]
+    costs = text_subword_costs(tokenizer, texts)
+    assert costs == [subword_costs(tokenizer, words) for words in texts]
+    assert any(c > 1 for row in costs for c in row)                       # words split into several subwords
+    assert family == "deberta" or 0 in costs[len(TEXTS)]                  # BERT: a word without subwords
 
 
 def test_label_positions_point_at_ent_tokens(tok):
