@@ -15,7 +15,7 @@ from .backbone import build_encoder, encoder_config, hf_to_ours
 from .config import GLiNERConfig
 from .label_encoder import LabelEncoder
 from .pretrained import resolve_encoder
-from .prompt import add_marker_tokens, load_tokenizer
+from .prompt import add_marker_tokens, load_tokenizer, without_unembedded_tokens
 from .weights import check_and_load, read_state_dict
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "spm.model")  # whichever a backbone has
@@ -31,7 +31,10 @@ def load_gliner(folder: Path):
     labels = None
     if label_cfg is not None:
         labels = LabelEncoder(build_encoder(label_cfg), load_tokenizer(folder / "labels_tokenizer"), config.hidden_size)
-    model = GLiNER(config, build_encoder(enc_cfg), _gliner_tokenizer(raw, folder), labels)
+    tokenizer = _gliner_tokenizer(raw, folder)
+    if label_cfg is not None:  # the text encoder of a bi-encoder has no rows for the markers gliner added
+        tokenizer = without_unembedded_tokens(tokenizer, enc_cfg.vocab_size)
+    model = GLiNER(config, build_encoder(enc_cfg), tokenizer, labels)
     check_and_load(model, gliner_to_ours(read_state_dict(folder), enc_cfg, label_cfg), source=str(folder))
     return model.eval()
 

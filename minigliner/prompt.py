@@ -87,6 +87,17 @@ def add_marker_tokens(tok: Tokenizer, ent_token: str, sep_token: str) -> tuple[i
     return tok.token_to_id(ent_token), tok.token_to_id(sep_token)
 
 
+def without_unembedded_tokens(tok: Tokenizer, vocab_size: int) -> Tokenizer:
+    """A copy of tok without the added tokens whose id has no embedding row (id >= vocab_size).
+
+    gliner 0.2.29 adds [FLERT], <<ENT>>, <<SEP>> to a bi-encoder's text tokenizer but does not resize the text
+    encoder's embeddings; the text encoder never reads a marker, so a text word that spells one is read as
+    ordinary characters instead of an id past the embedding table."""
+    spec = json.loads(tok.to_str())
+    spec["added_tokens"] = [t for t in spec["added_tokens"] if t["id"] < vocab_size]
+    return Tokenizer.from_str(json.dumps(spec))
+
+
 def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]:
     """[<<ENT>>, label_1, <<ENT>>, label_2, ..., <<SEP>>]: each label is one pre-split 'word'."""
     return [piece for label in labels for piece in (ent_token, label)] + [sep_token]

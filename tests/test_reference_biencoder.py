@@ -120,3 +120,15 @@ def test_thresholds_decode_differently(pair):
     _, ours, _ = pair
     counts = [sum(map(len, ours.inference(TEXTS, LABELS, threshold=t, flat_ner=False))) for t in (0.3, 0.5, 0.7)]
     assert counts[0] > counts[2] > 0, counts
+
+
+def test_a_text_word_spelling_a_marker_is_read_as_plain_text(pair):
+    # gliner adds <<ENT>>/<<SEP>> to the text tokenizer without embedding rows for them (reference_internals.md)
+    ref, ours, _ = pair
+    words = ["Zoë", "met", "<<ENT>>", "and", "<<SEP>>", "in", "Paris"]
+    batch = ours.prompt_batch([words], [LABELS])
+    assert int(batch.input_ids.max()) < ours.encoder.config.vocab_size
+    assert (batch.word_ids[0] == 2).sum() > 1                       # the marker's characters, several subwords
+    plain = ours.prompt_batch([["Zoë", "met", "and", "in", "Paris"]], [LABELS])
+    assert batch.input_ids[0, :3].tolist() == plain.input_ids[0, :3].tolist()   # [CLS] Zoë met: as before
+    assert len(ours.predict_spans([words], LABELS, threshold=0.0)[0]) > 0
