@@ -1,7 +1,15 @@
 """Zero-shot NER, the GLiNER paper's yardstick: train the span model on MiniLM on CPU, score seven unseen domains.
 
-    python benchmarks/zeroshot.py                 # the full run (about 1.5 h on a quiet 2-core CPU: 91 min measured)
-    python benchmarks/zeroshot.py --quick         # tiny subsets, 50 steps, 20 sentences per set (minutes)
+    python benchmarks/zeroshot.py                     # the full run, "standard": every training type
+    python benchmarks/zeroshot.py --setting strict    # the same recipe without training types named like an eval label
+    python benchmarks/zeroshot.py --setting heldout --steps 1000   # a recipe probe, scored on labels it never saw
+    python benchmarks/zeroshot.py --quick             # tiny subsets, 50 steps, 20 sentences per set (minutes)
+
+Settings. "standard" trains on every type of the pool. "strict" leaves out every training type whose name
+equals a label of the seven evaluation sets (person, organization, politician, award, ...), as entities and
+as negatives. "heldout" is for choosing a recipe without the zero-shot sets: FewNERD-b and the near-synonyms
+of its types elsewhere (HELDOUT_SYNONYMS) are left out of training, and the run is scored on FewNERD-b's
+test split over its types (never seen) and, second, on the CrossNER dev splits.
 
 Training data: the mixture of minigliner.mixture (../shared/data/train/* and the Pile-NER slice, never
 zeroshot/), temperature-sampled, steps x batch examples, one train() call with linear decay. Every
@@ -36,11 +44,24 @@ CALIBRATION = [n for n in ZEROSHOT if (DATA / "zeroshot" / n / "dev.txt").is_fil
 PAPER = {  # GLiNER paper Table 1, GLiNER-L (0.3B); averages: GLiNER-L 60.9, GLiNER-S 52.7, ChatGPT 47.5
     "crossner_ai": 57.2, "crossner_literature": 64.4, "crossner_music": 69.6, "crossner_politics": 72.6,
     "crossner_science": 62.6, "mit-movie": 57.2, "mit-restaurant": 42.9}
-FULL = dict(steps=7000, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0)
-QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200)
+FULL = dict(steps=7000, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0,
+            unseen_sentences=600)
+QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200,
+             unseen_sentences=20)
 RECIPE_KEYS = ("steps", "batch_size", "lr_encoder", "lr_others", "dropout", "exact_loss",
                "hidden_size", "max_neg_type_ratio", "negatives", "masking", "temperature", "max_words",
-               "pool_limit", "seed")
+               "pool_limit", "seed", "setting", "variety", "negatives_from", "neg_ratio", "label_drop",
+               "loss_alpha", "loss_gamma", "labels_encoder", "factorized")
+SETTINGS = ("standard", "strict", "heldout")
+# heldout setting: FewNERD-b's 17 types are the unseen labels; these names elsewhere in the pool are the same
+# types or near-synonyms of them (checked against the label lists of every training corpus), so they go too
+UNSEEN_CORPUS = "FewNERD-b"
+HELDOUT_SYNONYMS = frozenset({
+    "athlete", "river", "vehicle", "car manufacturer", "degree", "government agency", "government body",
+    "governmental organization", "medical facility", "living organism", "organism", "creature", "medical term",
+    "medical concept", "musical work", "political group", "sports event", "tournament", "competition", "weapon",
+    "written work", "publication"})
+UNSEEN_SKIP = ("location",)  # FewNERD-b's "location" is in nearly every corpus: not scored as unseen
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -60,7 +81,21 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--negatives", type=float, default=1.0, help="share of negative pairs kept in the loss")
     p.add_argument("--masking", default="none", choices=["none", "global", "label", "span"],
                    help="which negative pairs --negatives subsamples (GLiNERConfig.masking)")
-    p.add_argument("--temperature", type=float, default=2.0, help="dataset sampling p ~ size^(1/T)")
+    p.add_argument("--setting", choices=SETTINGS, default="standard",
+                   help="standard: every training type; strict: no type named like an evaluation label; "
+                        "heldout: recipe probe scored on FewNERD-b's unseen types (never the zero-shot sets)")
+    p.add_argument("--temperature", type=float, default=2.0, help="dataset sampling p ~ size^(1/T) x labels^variety")
+    p.add_argument("--variety", type=float, default=0.0, help="weight of a dataset's number of label names")
+    p.add_argument("--negatives-from", choices=["batch", "known"], default="batch",
+                   help="known: only types the example's own corpus annotates and it lacks (TrainConfig)")
+    p.add_argument("--neg-ratio", type=float, default=1.0, help="known: negative labels per positive type")
+    p.add_argument("--label-drop", type=float, default=0.0, help="drop each label with probability U(0, this)")
+    p.add_argument("--loss-alpha", type=float, default=-1.0, help="focal alpha (< 0: off)")
+    p.add_argument("--loss-gamma", type=float, default=0.0, help="focal gamma (0: plain BCE)")
+    p.add_argument("--labels-encoder", default="", help="bi-encoder: a label encoder folder, or minilm")
+    p.add_argument("--factorized", action=argparse.BooleanOptionalAction, default=True,
+                   help="train on factorized span scores (same loss, ~30%% less time per step)")
+    p.add_argument("--unseen-sentences", type=int, help="heldout: FewNERD-b test sentences scored (default 600)")
     p.add_argument("--max-words", type=int, default=64, help="training examples are cut into pieces this long")
     p.add_argument("--pool-limit", type=int, help="first N examples per training dataset (default 0 = all)")
     p.add_argument("--eval-sentences", type=int, help="first N sentences per zero-shot set (default 0 = all)")
@@ -79,10 +114,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     for key, value in (QUICK if args.quick else FULL).items():
         if getattr(args, key) is None:
             setattr(args, key, value)
+    if args.setting == "heldout":
+        args.zeroshot = False  # a probe never reads the zero-shot test sets
     args.calibrate = args.calibrate and args.zeroshot
-    args.run_dir = Path(args.run_dir or ROOT / "runs" / ("zeroshot-quick" if args.quick else "zeroshot"))
-    args.out = Path(args.out or (args.run_dir / "zeroshot.json" if args.quick else
-                                 ROOT / "benchmarks" / "results" / "zeroshot.json"))
+    suffix = ("-quick" if args.quick else "") + ("" if args.setting == "standard" else f"-{args.setting}")
+    args.run_dir = Path(args.run_dir or ROOT / "runs" / f"zeroshot{suffix}")
+    args.out = Path(args.out or (args.run_dir / "zeroshot.json" if args.quick or args.setting == "heldout" else
+                                 ROOT / "benchmarks" / "results" / f"zeroshot{suffix}.json"))
     return args
 
 
@@ -90,17 +128,43 @@ def new_model(args):
     from minigliner import GLiNER, GLiNERConfig
     from minigliner.pretrained import minilm_folder
     torch.manual_seed(args.seed)
+    labels_encoder = str(minilm_folder()) if args.labels_encoder == "minilm" else args.labels_encoder
     config = GLiNERConfig(encoder=str(minilm_folder()), hidden_size=args.hidden_size, dropout=args.dropout,
                           loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio,
-                          negatives=args.negatives, masking=args.masking)
+                          negatives=args.negatives, masking=args.masking, loss_alpha=args.loss_alpha,
+                          loss_gamma=args.loss_gamma, labels_encoder=labels_encoder)
     return GLiNER.from_encoder(config)
+
+
+def evaluation_labels() -> set[str]:
+    """Every label name of the seven zero-shot sets, lower-cased (their label.txt files only, never their text)."""
+    from minigliner.corpus import dataset_labels
+    return {lab.lower() for name in ZEROSHOT for lab in dataset_labels(DATA / "zeroshot" / name)}
+
+
+def unseen_labels() -> list[str]:
+    """The heldout setting's unseen labels: FewNERD-b's types, named as in label_names.json."""
+    from minigliner.corpus import dataset_labels
+    from minigliner.data import load_label_names
+    names = load_label_names(DATA / "label_names.json", UNSEEN_CORPUS)
+    return [lab for lab in dataset_labels(DATA / "train" / UNSEEN_CORPUS, names) if lab not in UNSEEN_SKIP]
+
+
+def left_out(args) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The corpora and the label names this setting keeps out of training."""
+    if args.setting == "strict":
+        return (), frozenset(evaluation_labels())
+    if args.setting == "heldout":
+        return (UNSEEN_CORPUS,), frozenset(unseen_labels()) | HELDOUT_SYNONYMS
+    return (), frozenset()
 
 
 def training_mixture(args, model) -> tuple[list[dict], dict]:
     """steps x batch examples from the pool, each short enough for the encoder with a full label prompt."""
-    from minigliner.mixture import fit_encoder, sample_mixture, temperature_weights, training_pool
-    pool = training_pool(DATA, max_words=args.max_words)
-    labels = {lab for exs in pool.datasets.values() for ex in exs for lab in ex["negatives"] + [e[2] for e in ex["ner"]]}
+    from minigliner.mixture import by_source, fit_encoder, label_set, sample_mixture, temperature_weights, training_pool
+    skip, leave_out_labels = left_out(args)
+    pool = training_pool(DATA, max_words=args.max_words, skip=skip, leave_out_labels=leave_out_labels)
+    labels = label_set([ex for exs in pool.datasets.values() for ex in exs])
     longest = max(len(e.ids) for e in model.tokenizer.encode_batch([[lab] for lab in labels], is_pretokenized=True,
                                                                    add_special_tokens=False))
     budget = model.encoder.config.max_position_embeddings - 3 - model.config.max_types * (1 + longest)
@@ -108,13 +172,22 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
     for name in pool.datasets:
         examples = pool.datasets[name][:args.pool_limit] if args.pool_limit else pool.datasets[name]
         pool.datasets[name], dropped[name] = fit_encoder(examples, model.tokenizer, budget)
-    weights = temperature_weights({name: len(exs) for name, exs in pool.datasets.items()}, args.temperature)
+    sizes = {name: len(exs) for name, exs in pool.datasets.items()}
+    label_counts = {name: len(label_set(exs)) for name, exs in pool.datasets.items()}
+    weights = temperature_weights(sizes, args.temperature, label_counts, args.variety)
     mixture = sample_mixture(pool.datasets, args.steps * args.batch_size, weights, random.Random(args.seed))
     print(pool.summary(), file=sys.stderr)
-    facts = {name: {"pool": len(exs), "weight": round(weights[name], 4), "too_long": dropped[name],
-                    "entities_cut": pool.cut[name], "report": pool.reports[name].summary()}
+    drawn = by_source(mixture)
+    facts = {name: {"pool": len(exs), "labels": label_counts[name], "weight": round(weights[name], 4),
+                    "drawn": drawn.get(name, 0), "too_long": dropped[name], "entities_cut": pool.cut[name],
+                    "left_out_entities": pool.left_out[name], "empty_dropped": pool.empty[name],
+                    "report": pool.reports[name].summary()}
              for name, exs in pool.datasets.items()}
-    return mixture, facts
+    summary = {"label_names_seen": len(label_set(mixture)), "label_names_in_pool": len(labels),
+               "left_out_corpora": list(skip), "left_out_labels": sorted(leave_out_labels)}
+    print(f"mixture: {len(mixture)} examples, {summary['label_names_seen']} distinct label names "
+          f"({len(leave_out_labels)} names left out)", file=sys.stderr)
+    return mixture, {"datasets": facts, **summary}
 
 
 # ---- training, resumable ---------------------------------------------------------------------------
@@ -173,7 +246,9 @@ def train_resumable(args, model, mixture: list[dict], progress: dict) -> list[fl
     from minigliner.train import TrainConfig, train
     args.run_dir.mkdir(parents=True, exist_ok=True)
     cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
-                      lr_others=args.lr_others, save_every=args.save_every, output_dir=str(args.run_dir))
+                      lr_others=args.lr_others, save_every=args.save_every, output_dir=str(args.run_dir),
+                      negatives_from=args.negatives_from, neg_ratio=args.neg_ratio, label_drop=args.label_drop,
+                      factorized=args.factorized)
     resume_from = last_checkpoint(args.run_dir)
     if resume_from:
         print(f"resuming from {resume_from}", file=sys.stderr)
@@ -205,46 +280,94 @@ def eval_sets(folder: Path, names, split: str, limit: int, label_names=None) -> 
     return sets
 
 
-def evaluate_all(args, model) -> dict:
+GRID = [round(0.1 * i, 1) for i in range(1, 10)]
+
+
+def curve_of(points: list[dict]) -> dict:
+    return {p["threshold"]: round(p["average_f1"], 4) for p in points}
+
+
+def scores_of(point: dict) -> dict:
+    return {n: {k: r[k] for k in ("precision", "recall", "f1")} for n, r in point["datasets"].items()}
+
+
+def calibrate(args, model) -> dict:
+    """The threshold with the best mean F1 over the CrossNER dev splits (reported apart from the headline)."""
+    from minigliner.evaluate import sweep_datasets
+    grid = [round(0.05 * i, 2) for i in range(2, 19)]
+    curve = sweep_datasets(model, eval_sets(DATA / "zeroshot", CALIBRATION, "dev.txt", args.dev_sentences), grid,
+                           progress=True)
+    best = max(curve, key=lambda point: (point["average_f1"], -abs(point["threshold"] - args.threshold)))
+    at = next(p["average_f1"] for p in curve if p["threshold"] == args.threshold)
+    print(f"calibrated threshold on CrossNER dev: {best['threshold']} (dev mean F1 {100 * best['average_f1']:.1f}; "
+          f"at {args.threshold}: {100 * at:.1f})")
+    return {"sets": CALIBRATION, "split": "dev", "threshold": best["threshold"], "dev_average_f1": best["average_f1"],
+            "curve": curve_of(curve)}
+
+
+def zeroshot_table(args, model, calibrated: float | None) -> tuple[dict, dict | None]:
+    """The seven test sets at args.threshold (the headline), and at the calibrated threshold if there is one."""
     from minigliner.evaluate import format_table, sweep_datasets
+    thresholds = [args.threshold] + ([calibrated] if calibrated is not None else [])
+    points = sweep_datasets(model, eval_sets(DATA / "zeroshot", ZEROSHOT, "test.txt", args.eval_sentences),
+                            thresholds, progress=True)
+    print(format_table(points[0], PAPER, "GLiNER-L"))
+    print("paper averages: GLiNER-L 60.9, GLiNER-M 55.4, GLiNER-S 52.7, ChatGPT 47.5")
+    if calibrated is None:
+        return points[0], None
+    print(f"at the calibrated threshold {calibrated}: mean F1 {100 * points[1]['average_f1']:.1f}")
+    return points[0], {"average_f1": points[1]["average_f1"], "threshold": calibrated, "datasets": scores_of(points[1])}
+
+
+def unseen_probe(args, model) -> dict:
+    """heldout setting: F1 on FewNERD-b's test split over its types (none trained on), and on the CrossNER dev
+    splits, over a threshold grid. The measurement recipes are chosen by."""
+    from minigliner.data import load_label_names, read_bio
+    from minigliner.evaluate import sweep_datasets
+    grid = sorted({args.threshold} | set(GRID))
+    names = load_label_names(DATA / "label_names.json", UNSEEN_CORPUS)
+    examples = read_bio(DATA / "train" / UNSEEN_CORPUS / "test.txt", names)[:args.unseen_sentences]
     result = {}
-    thresholds = [args.threshold]
+    for key, sets in (("unseen", {UNSEEN_CORPUS: (examples, unseen_labels())}),
+                      ("crossner_dev", eval_sets(DATA / "zeroshot", CALIBRATION, "dev.txt", args.dev_sentences))):
+        points = sweep_datasets(model, sets, grid, progress=True)
+        at, best = points[grid.index(args.threshold)], max(points, key=lambda point: point["average_f1"])
+        result[key] = {"average_f1": at["average_f1"], "threshold": args.threshold, "datasets": scores_of(at),
+                       "best_f1": best["average_f1"], "best_threshold": best["threshold"], "curve": curve_of(points)}
+        print(f"{key}: mean F1 {100 * at['average_f1']:.1f} at {args.threshold} (P {100 * at['average_precision']:.1f}, "
+              f"R {100 * at['average_recall']:.1f}); best {100 * best['average_f1']:.1f} at {best['threshold']}")
+    return result
+
+
+def in_domain(args, model) -> dict:
+    """Held-out in-domain F1: the test splits of the corpora trained on, args.heldout sentences each."""
+    from minigliner.evaluate import sweep_datasets
+    skip, _ = left_out(args)
+    corpora = sorted(p.name for p in (DATA / "train").iterdir() if (p / "test.txt").is_file() and p.name not in skip)
+    grid = sorted({args.threshold} | set(GRID))
+    points = sweep_datasets(model, eval_sets(DATA / "train", corpora, "test.txt", args.heldout,
+                                             DATA / "label_names.json"), grid, progress=True)
+    held, best = points[grid.index(args.threshold)], max(points, key=lambda point: point["average_f1"])
+    print(f"held-out in-domain (training corpora's test splits, {args.heldout} sentences each): "
+          f"mean F1 {100 * held['average_f1']:.1f} at {args.threshold}, best {100 * best['average_f1']:.1f} "
+          f"at {best['threshold']}")
+    return {"average_f1": held["average_f1"], "sentences_per_corpus": args.heldout, "datasets": scores_of(held),
+            "curve": curve_of(points)}
+
+
+def evaluate_all(args, model) -> dict:
+    result = {}
     if args.calibrate:
-        grid = [round(0.05 * i, 2) for i in range(2, 19)]
-        dev = eval_sets(DATA / "zeroshot", CALIBRATION, "dev.txt", args.dev_sentences)
-        curve = sweep_datasets(model, dev, grid, progress=True)
-        best = max(curve, key=lambda point: (point["average_f1"], -abs(point["threshold"] - args.threshold)))
-        result["calibration"] = {"sets": CALIBRATION, "split": "dev", "threshold": best["threshold"],
-                                 "dev_average_f1": best["average_f1"],
-                                 "curve": {p["threshold"]: round(p["average_f1"], 4) for p in curve}}
-        print(f"calibrated threshold on CrossNER dev: {best['threshold']} (dev mean F1 "
-              f"{100 * best['average_f1']:.1f}; at {args.threshold}: "
-              f"{100 * next(p['average_f1'] for p in curve if p['threshold'] == args.threshold):.1f})")
-        thresholds.append(best["threshold"])
+        result["calibration"] = calibrate(args, model)
     if args.zeroshot:
-        test = eval_sets(DATA / "zeroshot", ZEROSHOT, "test.txt", args.eval_sentences)
-        points = sweep_datasets(model, test, thresholds, progress=True)
-        result.update(points[0])
-        print(format_table(points[0], PAPER, "GLiNER-L"))
-        print("paper averages: GLiNER-L 60.9, GLiNER-M 55.4, GLiNER-S 52.7, ChatGPT 47.5")
-    if args.calibrate:
-        result["calibration"]["test"] = {k: points[1][k] for k in ("average_f1", "threshold")} | {
-            "datasets": {n: {k: r[k] for k in ("precision", "recall", "f1")} for n, r in points[1]["datasets"].items()}}
-        print(f"at the calibrated threshold {thresholds[1]}: mean F1 {100 * points[1]['average_f1']:.1f}")
+        headline, at_calibrated = zeroshot_table(args, model, result.get("calibration", {}).get("threshold"))
+        result.update(headline)
+        if at_calibrated:
+            result["calibration"]["test"] = at_calibrated
+    if args.setting == "heldout":
+        result.update(unseen_probe(args, model))
     if args.heldout:
-        corpora = sorted(p.name for p in (DATA / "train").iterdir() if (p / "test.txt").is_file())
-        grid = sorted({args.threshold} | {round(0.1 * i, 1) for i in range(1, 10)})
-        points = sweep_datasets(model, eval_sets(DATA / "train", corpora, "test.txt", args.heldout,
-                                                 DATA / "label_names.json"), grid, progress=True)
-        held = points[grid.index(args.threshold)]
-        best = max(points, key=lambda point: point["average_f1"])
-        result["heldout"] = {"average_f1": held["average_f1"], "sentences_per_corpus": args.heldout,
-                             "datasets": {n: {k: r[k] for k in ("precision", "recall", "f1")}
-                                          for n, r in held["datasets"].items()},
-                             "curve": {p["threshold"]: round(p["average_f1"], 4) for p in points}}
-        print(f"held-out in-domain (training corpora's test splits, {args.heldout} sentences each): "
-              f"mean F1 {100 * held['average_f1']:.1f} at {args.threshold}, best {100 * best['average_f1']:.1f} "
-              f"at {best['threshold']}")
+        result["heldout"] = in_domain(args, model)
     return result
 
 
@@ -287,7 +410,20 @@ def main(argv=None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {args.out}")
+    if args.setting != "heldout" and not args.quick:
+        join_settings(args.out.parent)
     return 0
+
+
+def join_settings(folder: Path) -> None:
+    """zeroshot.json (standard) carries the strict run's table as strict: {datasets, average_f1, ...}."""
+    standard, strict = folder / "zeroshot.json", folder / "zeroshot-strict.json"
+    if standard.is_file() and strict.is_file():
+        result, other = json.loads(standard.read_text()), json.loads(strict.read_text())
+        result["strict"] = {k: other[k] for k in ("datasets", "average_f1", "average_precision", "average_recall",
+                                                  "threshold", "command", "commit", "train_seconds") if k in other}
+        standard.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"{standard}: strict table joined from {strict.name}")
 
 
 if __name__ == "__main__":

@@ -107,15 +107,39 @@ def read_pilener(path: str | Path, report: PileReport | None = None) -> list[dic
     return examples
 
 
-def temperature_weights(sizes: dict[str, int], temperature: float = 2.0) -> dict[str, float]:
-    """Sampling probability of each dataset, proportional to size^(1/temperature); 1 = by size, large = uniform."""
+def temperature_weights(sizes: dict[str, int], temperature: float = 2.0, label_counts: dict[str, int] | None = None,
+                        variety: float = 0.0) -> dict[str, float]:
+    """Sampling probability of each dataset, proportional to size^(1/temperature) x labels^variety.
+
+    temperature 1 = by size, large = uniform; variety > 0 favours datasets with many label names (zero-shot
+    transfer is transfer across label names, and a corpus of one type teaches only that one name).
+    """
     if temperature <= 0:
         raise ValueError(f"temperature must be positive, got {temperature}")
     if not sizes or any(n <= 0 for n in sizes.values()):
         raise ValueError(f"every dataset needs examples, got sizes {sizes}")
-    raw = {name: n ** (1.0 / temperature) for name, n in sizes.items()}
+    if variety and (label_counts is None or set(label_counts) != set(sizes) or min(label_counts.values()) < 1):
+        raise ValueError(f"variety needs a label count of at least 1 for every dataset, got {label_counts}")
+    raw = {name: n ** (1.0 / temperature) * (label_counts[name] ** variety if variety else 1.0)
+           for name, n in sizes.items()}
     total = sum(raw.values())
     return {name: w / total for name, w in raw.items()}
+
+
+def label_set(examples: list[dict]) -> set[str]:
+    """Every label name an example of the list is annotated or asked with (entities and known negatives)."""
+    return {lab for ex in examples for lab in [e[2] for e in ex["ner"]] + list(ex.get("negatives", ()))}
+
+
+def leave_out(examples: list[dict], labels: set[str]) -> tuple[list[dict], int]:
+    """The examples without these labels, as entities or negatives (the "strict" setting), and how many
+    entities went. Their words stay: the text is unlabelled there, as a corpus without the type would be."""
+    out, removed = [], 0
+    for ex in examples:
+        ner = [e for e in ex["ner"] if e[2] not in labels]
+        removed += len(ex["ner"]) - len(ner)
+        out.append({**ex, "ner": ner, "negatives": [lab for lab in ex.get("negatives", ()) if lab not in labels]})
+    return out, removed
 
 
 def sample_mixture(datasets: dict[str, list[dict]], total: int, weights: dict[str, float],
@@ -150,17 +174,24 @@ class Pool:
     datasets: dict[str, list[dict]]                        # dataset name -> examples (pieces of <= max_words)
     reports: dict[str, LoadReport | PileReport]            # what each reader saw, repaired or skipped
     cut: dict[str, int]                                    # entities lost where long examples were cut
+    left_out: dict[str, int] = field(default_factory=dict)  # entities removed with the left-out labels
+    empty: dict[str, int] = field(default_factory=dict)     # pieces with neither an entity nor a known negative, dropped
 
     def summary(self) -> str:
         return "\n".join(f"{name:22} {len(exs):6d} examples; {self.reports[name].summary()}; "
-                         f"{self.cut[name]} entities cut by splitting" for name, exs in self.datasets.items())
+                         f"{self.cut[name]} entities cut by splitting; {self.left_out.get(name, 0)} left out with "
+                         f"their labels; {self.empty.get(name, 0)} pieces with nothing to ask dropped"
+                         for name, exs in self.datasets.items())
 
 
-def training_pool(root: str | Path, max_words: int = 64, skip: tuple[str, ...] = ()) -> Pool:
+def training_pool(root: str | Path, max_words: int = 64, skip: tuple[str, ...] = (),
+                  leave_out_labels: frozenset[str] | set[str] = frozenset()) -> Pool:
     """Every corpus under root/train and the Pile-NER slice, cut into pieces of at most max_words words.
 
     Corpora without a train split are trained on their dev split; test splits stay held out. Names in
-    `skip` (folder names, or "pilener") are left out. root/zeroshot is never read.
+    `skip` (folder names, or "pilener") are left out, and so are the labels in leave_out_labels (entities and
+    negatives). A piece with neither an entity nor a known negative is dropped (nothing can be asked of it
+    without guessing a type it lacks). root/zeroshot is never read.
     """
     root = Path(root)
     names = root / "label_names.json"
@@ -172,11 +203,27 @@ def training_pool(root: str | Path, max_words: int = 64, skip: tuple[str, ...] =
     if pile.is_file() and "pilener" not in skip:
         reports["pilener"] = PileReport()
         datasets["pilener"] = read_pilener(pile, reports["pilener"])
-    cut = {}
+    cut, removed, empty = {}, {}, {}
     for name in datasets:
-        pieces, cut[name] = split_long(datasets[name], max_words)
-        datasets[name] = [ex for ex in pieces if ex["tokenized_text"]]
-    return Pool(datasets, reports, cut)
+        pieces, cut[name] = split_pieces(datasets[name], max_words)
+        pieces, removed[name] = leave_out(pieces, set(leave_out_labels))
+        kept = [ex for ex in pieces if ex["tokenized_text"] and (ex["ner"] or ex["negatives"])]
+        empty[name], datasets[name] = len(pieces) - len(kept), kept
+    return Pool({name: exs for name, exs in datasets.items() if exs}, reports, cut, removed, empty)
+
+
+def split_pieces(examples: list[dict], max_words: int) -> tuple[list[dict], int]:
+    """split_long, with each piece's known negatives recomputed: every type its example was asked about
+    (entities and negatives) that has no entity in the piece. The corpus annotates that type everywhere,
+    so a piece without one lacks it; the entities cut in two are counted."""
+    asked = [{"asked": sorted(set(ex.get("negatives", ())) | {e[2] for e in ex["ner"]}), **ex} for ex in examples]
+    pieces, cut = split_long(asked, max_words)
+    out = []
+    for piece in pieces:
+        own = {e[2] for e in piece["ner"]}
+        out.append({k: v for k, v in piece.items() if k != "asked"} |
+                   {"negatives": [lab for lab in piece["asked"] if lab not in own]})
+    return out, cut
 
 
 def fit_encoder(examples: list[dict], tokenizer, max_subwords: int) -> tuple[list[dict], int]:

@@ -95,9 +95,10 @@ class GLiNER(nn.Module):
             logits = score_spans(spans, self.label_ffn(labels))           # (B, W, K, C)
         return logits, span_mask(batch.num_words, words.shape[1], self.config.max_width)
 
-    def loss(self, batch: PromptBatch, targets: torch.Tensor, **overrides) -> torch.Tensor:
-        """Training loss on 0/1 targets, (B, W, K, C) or token model (B, W, C, 3); config loss settings unless overridden."""
-        logits, mask = self(batch)
+    def loss(self, batch: PromptBatch, targets: torch.Tensor, fast: bool = False, **overrides) -> torch.Tensor:
+        """Training loss on 0/1 targets, (B, W, K, C) or token model (B, W, C, 3); config loss settings unless
+        overridden. fast: factorized span scores, as in forward (dropout sits where the fold keeps it exact)."""
+        logits, mask = self(batch, fast=fast)
         c = self.config
         settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,
                         reduction=c.loss_reduction, clamp=c.loss_clamp)

@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from .data import sample_labels, split_long
+from .data import NEGATIVE_SOURCES, sample_labels, split_long
 from .resume import data_fingerprint, random_state, resume, save_checkpoint
 
 
@@ -39,12 +39,22 @@ class TrainConfig:
     save_every: int = 0             # write a checkpoint folder every N steps (0 = only at the end)
     output_dir: str = ""            # where checkpoints go ("" = nowhere)
     on_nonfinite: str = "raise"     # NaN/inf loss or gradient: raise (naming step and batch) | skip the batch
+    # which labels each example is asked about (data.sample_labels); the model config holds max_types
+    negatives_from: str = "batch"   # batch: known negatives, then other types of the batch (gliner) | known: only
+                                    # the example's known negatives (its corpus's types it lacks), never another corpus's
+    neg_ratio: float = 1.0          # known: negative labels per positive type of the example (at least 1; inf = all)
+    label_drop: float = 0.0         # drop each of an example's labels with probability q ~ U(0, label_drop)
+    factorized: bool = False        # span scores in the factorized form (minigliner.factorized): same loss, less time
 
     def __post_init__(self):
         if self.on_nonfinite not in ON_NONFINITE:
             raise ValueError(f"on_nonfinite must be one of {ON_NONFINITE}, got {self.on_nonfinite!r}")
         if self.schedule not in SCHEDULES:
             raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
+        if self.negatives_from not in NEGATIVE_SOURCES:
+            raise ValueError(f"negatives_from must be one of {NEGATIVE_SOURCES}, got {self.negatives_from!r}")
+        if not 0.0 <= self.label_drop < 1.0 or self.neg_ratio < 0:
+            raise ValueError(f"label_drop must be in [0, 1) and neg_ratio >= 0, got {self.label_drop}, {self.neg_ratio}")
         if self.steps < 1 or self.batch_size < 1:
             raise ValueError("steps and batch_size must be positive")
 
@@ -155,10 +165,11 @@ def train_step(model, optimizer, stream: BatchStream, step: int, cfg: TrainConfi
                loss_overrides: dict | None) -> float | None:
     """One optimizer step on the next batch; its loss, or None when a non-finite batch was skipped."""
     mc, batch = model.config, next(stream)
-    labels = sample_labels(batch, mc.max_types, mc.max_neg_type_ratio, rng)
+    labels = sample_labels(batch, mc.max_types, mc.max_neg_type_ratio, rng, negatives_from=cfg.negatives_from,
+                           neg_ratio=cfg.neg_ratio, label_drop=cfg.label_drop)
     prompts = model.prompt_batch([ex["tokenized_text"] for ex in batch], labels)
     targets, _ = model.targets(batch, labels, int(prompts.num_words.max()))
-    loss = model.loss(prompts, targets.to(prompts.input_ids.device), **(loss_overrides or {}))
+    loss = model.loss(prompts, targets.to(prompts.input_ids.device), fast=cfg.factorized, **(loss_overrides or {}))
     optimizer.zero_grad(set_to_none=True)
     if not torch.isfinite(loss):
         return _nonfinite(f"loss is {loss.item()}", step, batch, stream.last, cfg)
