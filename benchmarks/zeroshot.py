@@ -160,18 +160,13 @@ def left_out(args) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def training_mixture(args, model) -> tuple[list[dict], dict]:
-    """steps x batch examples from the pool, each short enough for the encoder with a full label prompt."""
-    from minigliner.mixture import by_source, fit_encoder, label_set, sample_mixture, temperature_weights, training_pool
+    """steps x batch examples from the pool (train() splits any too long for the encoder beside its prompt)."""
+    from minigliner.mixture import by_source, label_set, sample_mixture, temperature_weights, training_pool
     skip, leave_out_labels = left_out(args)
     pool = training_pool(DATA, max_words=args.max_words, skip=skip, leave_out_labels=leave_out_labels)
     labels = label_set([ex for exs in pool.datasets.values() for ex in exs])
-    longest = max(len(e.ids) for e in model.tokenizer.encode_batch([[lab] for lab in labels], is_pretokenized=True,
-                                                                   add_special_tokens=False))
-    budget = model.encoder.config.max_position_embeddings - 3 - model.config.max_types * (1 + longest)
-    dropped = {}
-    for name in pool.datasets:
-        examples = pool.datasets[name][:args.pool_limit] if args.pool_limit else pool.datasets[name]
-        pool.datasets[name], dropped[name] = fit_encoder(examples, model.tokenizer, budget)
+    if args.pool_limit:
+        pool.datasets = {name: exs[:args.pool_limit] for name, exs in pool.datasets.items()}
     sizes = {name: len(exs) for name, exs in pool.datasets.items()}
     label_counts = {name: len(label_set(exs)) for name, exs in pool.datasets.items()}
     weights = temperature_weights(sizes, args.temperature, label_counts, args.variety)
@@ -179,7 +174,7 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
     print(pool.summary(), file=sys.stderr)
     drawn = by_source(mixture)
     facts = {name: {"pool": len(exs), "labels": label_counts[name], "weight": round(weights[name], 4),
-                    "drawn": drawn.get(name, 0), "too_long": dropped[name], "entities_cut": pool.cut[name],
+                    "drawn": drawn.get(name, 0), "entities_cut": pool.cut[name],
                     "left_out_entities": pool.left_out[name], "empty_dropped": pool.empty[name],
                     "report": pool.reports[name].summary()}
              for name, exs in pool.datasets.items()}

@@ -17,6 +17,7 @@ import torch
 from tqdm import tqdm
 
 from .data import NEGATIVE_SOURCES, sample_labels, split_long
+from .train_checks import check_example, fit_positions
 from .resume import data_fingerprint, random_state, resume, save_checkpoint
 
 
@@ -196,9 +197,13 @@ def _nonfinite(what: str, step: int, batch: list[dict], indices: list[int], cfg:
 
 
 def prepare_examples(examples: list[dict], model) -> list[dict]:
-    """Examples with words, long ones split into max_len pieces; warns what cannot be learned."""
+    """Every example checked before the first step (train_checks): malformed ones refused by index, long ones
+    split into max_len words and then into pieces that fit the encoder beside the longest possible prompt;
+    warns what cannot be learned."""
     if not examples:
         raise ValueError("no training examples")
+    for i, ex in enumerate(examples):
+        check_example(ex, i)
     mc = model.config
     kept = [ex for ex in examples if ex["tokenized_text"]]
     if len(kept) < len(examples):
@@ -208,6 +213,12 @@ def prepare_examples(examples: list[dict], model) -> list[dict]:
     kept, cut = split_long(kept, mc.max_len)
     if cut:
         warnings.warn(f"{cut} entities crossed a {mc.max_len}-word boundary when long examples were split")
+    labels = {lab for ex in kept for lab in [e[2] for e in ex["ner"]] + list(ex.get("negatives", ()))}
+    kept, fit = fit_positions(kept, model, labels or {"entity"})
+    if fit.split:
+        warnings.warn(fit.summary())
+    if not kept:
+        raise ValueError("no training example fits the encoder")
     total = sum(len(ex["ner"]) for ex in kept)
     wide = 0 if mc.span_mode == "token_level" else sum(
         1 for ex in kept for s, e, _ in ex["ner"] if e - s >= mc.max_width)
