@@ -163,7 +163,8 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
     """steps x batch examples from the pool (train() splits any too long for the encoder beside its prompt)."""
     from minigliner.mixture import by_source, label_set, sample_mixture, temperature_weights, training_pool
     skip, leave_out_labels = left_out(args)
-    pool = training_pool(DATA, max_words=args.max_words, skip=skip, leave_out_labels=leave_out_labels)
+    pool = training_pool(DATA, max_words=args.max_words, skip=skip, leave_out_labels=leave_out_labels,
+                         limit=args.pool_limit or None)
     labels = label_set([ex for exs in pool.datasets.values() for ex in exs])
     if args.pool_limit:
         pool.datasets = {name: exs[:args.pool_limit] for name, exs in pool.datasets.items()}
@@ -178,7 +179,8 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
                     "left_out_entities": pool.left_out[name], "empty_dropped": pool.empty[name],
                     "report": pool.reports[name].summary()}
              for name, exs in pool.datasets.items()}
-    summary = {"label_names_seen": len(label_set(mixture)), "label_names_in_pool": len(labels),
+    seen = sorted(label_set(mixture))
+    summary = {"label_names_seen": len(seen), "label_names_in_pool": len(labels), "labels_seen": seen,
                "left_out_corpora": list(skip), "left_out_labels": sorted(leave_out_labels)}
     print(f"mixture: {len(mixture)} examples, {summary['label_names_seen']} distinct label names "
           f"({len(leave_out_labels)} names left out)", file=sys.stderr)
@@ -270,12 +272,12 @@ def eval_sets(folder: Path, names, split: str, limit: int, label_names=None) -> 
     sets = {}
     for name in names:
         codes = load_label_names(label_names, name) if label_names else None
-        examples = read_bio(folder / name / split, codes)
-        sets[name] = (examples[:limit] if limit else examples, dataset_labels(folder / name, codes))
+        sets[name] = (read_bio(folder / name / split, codes, limit=limit or None), dataset_labels(folder / name, codes))
     return sets
 
 
 GRID = [round(0.1 * i, 1) for i in range(1, 10)]
+LOW = [0.01, 0.02, 0.03, 0.05]  # a short probe is underconfident: its best threshold is often below 0.1
 
 
 def curve_of(points: list[dict]) -> dict:
@@ -319,7 +321,7 @@ def unseen_probe(args, model) -> dict:
     splits, over a threshold grid. The measurement recipes are chosen by."""
     from minigliner.data import load_label_names, read_bio
     from minigliner.evaluate import sweep_datasets
-    grid = sorted({args.threshold} | set(GRID))
+    grid = sorted({args.threshold} | set(GRID) | set(LOW))
     names = load_label_names(DATA / "label_names.json", UNSEEN_CORPUS)
     examples = read_bio(DATA / "train" / UNSEEN_CORPUS / "test.txt", names)[:args.unseen_sentences]
     result = {}
@@ -405,7 +407,7 @@ def main(argv=None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {args.out}")
-    if args.setting != "heldout" and not args.quick:
+    if args.setting != "heldout":
         join_settings(args.out.parent)
     return 0
 

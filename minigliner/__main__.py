@@ -46,7 +46,8 @@ def cmd_train(args) -> None:
     model = GLiNER.from_encoder(config)
     cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
                       lr_others=args.lr_others, output_dir=args.out, save_every=args.save_every,
-                      on_nonfinite="skip" if args.skip_nonfinite else "raise")
+                      on_nonfinite="skip" if args.skip_nonfinite else "raise", label_drop=args.label_drop,
+                      factorized=args.factorized)
     resume_from = last_checkpoint(args.out) if args.resume else None
     if args.resume:
         print(f"resuming from {resume_from}" if resume_from else f"no checkpoint in {args.out}; starting afresh",
@@ -150,6 +151,10 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=True,
                    help="exact log-sigmoid BCE (default) instead of the reference's clamped one")
     t.add_argument("--max-neg-type-ratio", type=int, default=1)
+    t.add_argument("--label-drop", type=float, default=0.0,
+                   help="drop each of an example's labels with probability U(0, this): prompts of every size")
+    t.add_argument("--factorized", action=argparse.BooleanOptionalAction, default=True,
+                   help="train on factorized span scores (the same loss in less time; minigliner/factorized.py)")
     t.add_argument("--save-every", type=int, default=0, help="write a resumable checkpoint every N steps")
     t.add_argument("--resume", action="store_true", help="continue from the last checkpoint-N in --out")
     t.add_argument("--skip-nonfinite", action="store_true", help="skip batches with a NaN/inf loss (counted)")

@@ -105,11 +105,12 @@ def _check_example(record, where: str, check: Checker) -> dict | None:
 
 def read_bio(path: str | Path, label_names: dict[str, str] | None = None,
              report: LoadReport | None = None, *, labels=None, on_error: str = "raise",
-             orphan_i: str = "repair", max_width: int | None = None) -> list[dict]:
+             orphan_i: str = "repair", max_width: int | None = None, limit: int | None = None) -> list[dict]:
     """Read `word<TAB>tag` lines (blank line between sentences); every problem is named by file and line.
 
     orphan_i: an I- without its B- "repair" (starts an entity, listed in report.repaired) or "refuse"
     (a problem). labels may hold tag codes or label names. on_error and max_width as read_gliner_json.
+    limit: stop after that many sentences are read (the first `limit`, as examples[:limit]; None reads all).
     """
     path, report = Path(path), report if report is not None else LoadReport()
     if orphan_i not in ORPHAN_I:
@@ -123,6 +124,8 @@ def read_bio(path: str | Path, label_names: dict[str, str] | None = None,
             continue
         if sentence.words and sentence.ok:
             examples.append(sentence.example(check))
+            if limit is not None and len(examples) >= limit:
+                break
         sentence = _Sentence()
     check.count(examples)
     return examples

@@ -24,8 +24,9 @@ PILE_FILE = "slimer_pilener_validation.jsonl"
 
 
 def read_corpus(folder: str | Path, label_names: str | Path | None = None,
-                report: LoadReport | None = None) -> list[dict]:
-    """A BIO corpus's training split (train.txt, else dev.txt) with label names and known negatives."""
+                report: LoadReport | None = None, limit: int | None = None) -> list[dict]:
+    """A BIO corpus's training split (train.txt, else dev.txt; its first `limit` sentences if given) with
+    label names and known negatives."""
     folder = Path(folder)
     if "zeroshot" in folder.resolve().parts:
         raise ValueError(f"{folder}: the zero-shot sets are for evaluation only, never training")
@@ -34,7 +35,7 @@ def read_corpus(folder: str | Path, label_names: str | Path | None = None,
         raise FileNotFoundError(f"{folder}: no {' or '.join(SPLITS)}")
     names = load_label_names(label_names, folder.name) if label_names else None
     labels = dataset_labels(folder, names)
-    examples = read_bio(split, names, report)
+    examples = read_bio(split, names, report, limit=limit)
     for ex in examples:
         own = {lab for *_, lab in ex["ner"]}
         ex["negatives"] = [lab for lab in labels if lab not in own]
@@ -185,20 +186,22 @@ class Pool:
 
 
 def training_pool(root: str | Path, max_words: int = 64, skip: tuple[str, ...] = (),
-                  leave_out_labels: frozenset[str] | set[str] = frozenset()) -> Pool:
+                  leave_out_labels: frozenset[str] | set[str] = frozenset(), limit: int | None = None) -> Pool:
     """Every corpus under root/train and the Pile-NER slice, cut into pieces of at most max_words words.
 
     Corpora without a train split are trained on their dev split; test splits stay held out. Names in
     `skip` (folder names, or "pilener") are left out, and so are the labels in leave_out_labels (entities and
     negatives). A piece with neither an entity nor a known negative is dropped (nothing can be asked of it
-    without guessing a type it lacks). root/zeroshot is never read.
+    without guessing a type it lacks). limit reads only the first `limit` sentences of each BIO corpus (quick
+    runs). root/zeroshot is never read.
     """
     root = Path(root)
     names = root / "label_names.json"
     datasets, reports = {}, {}
     for folder in sorted(p for p in (root / "train").iterdir() if p.is_dir() and p.name not in skip):
         reports[folder.name] = LoadReport()
-        datasets[folder.name] = read_corpus(folder, names if names.is_file() else None, reports[folder.name])
+        datasets[folder.name] = read_corpus(folder, names if names.is_file() else None, reports[folder.name],
+                                              limit)
     pile = root / "pilener_subset" / PILE_FILE
     if pile.is_file() and "pilener" not in skip:
         reports["pilener"] = PileReport()
@@ -224,14 +227,6 @@ def split_pieces(examples: list[dict], max_words: int) -> tuple[list[dict], int]
         out.append({k: v for k, v in piece.items() if k != "asked"} |
                    {"negatives": [lab for lab in piece["asked"] if lab not in own]})
     return out, cut
-
-
-def fit_encoder(examples: list[dict], tokenizer, max_subwords: int) -> tuple[list[dict], int]:
-    """The examples whose words take at most max_subwords subwords, and how many were left out."""
-    encodings = tokenizer.encode_batch([ex["tokenized_text"] for ex in examples], is_pretokenized=True,
-                                       add_special_tokens=False)
-    kept = [ex for ex, enc in zip(examples, encodings) if len(enc.ids) <= max_subwords]
-    return kept, len(examples) - len(kept)
 
 
 def by_source(examples: list[dict]) -> dict[str, int]:

@@ -86,10 +86,13 @@ def test_predict_reads_labels_per_text_from_jsonl(saved, tmp_path, tiny_model):
 def test_the_demo_prompts_only_labels_absent_from_the_training_data():
     from pathlib import Path
     root = Path(__file__).parents[1] / "data"
-    seen = {lab for ex in json.loads((root / "train.json").read_text()) for *_, lab in ex["ner"]}
+    seen = {lab for name in ("train.json", "varied_train.json")
+            for ex in json.loads((root / name).read_text()) for *_, lab in ex["ner"]}
+    unseen = {lab for ex in json.loads((root / "eval_unseen.json").read_text()) for *_, lab in ex["ner"]}
     demo = [json.loads(l) for l in (root / "demo_texts.jsonl").read_text().splitlines() if l.strip()]
     assert demo and all(job["labels"] for job in demo)
-    assert not seen & {lab for job in demo for lab in job["labels"]}
+    assert {lab for job in demo for lab in job["labels"]} <= unseen and len(unseen) >= 20 and len(seen) >= 300
+    assert not seen & unseen
 
 
 def test_predict_without_text_errors(saved):

@@ -150,6 +150,7 @@ def test_read_bio_on_the_shared_conll_file():
     assert examples[1] == {"tokenized_text": ["Nadim", "Ladki"], "ner": [[0, 1, "person"]]}
     labels = {lab for ex in examples for *_, lab in ex["ner"]}
     assert labels == {"person", "organization", "location", "miscellaneous"}
+    assert read_bio(SHARED_DATA / "train" / "conll2003" / "test.txt", names, limit=7) == examples[:7]
 
 
 BIOES = """Laser\tS-MANP
@@ -459,3 +460,35 @@ def test_read_bio_blank_words_and_bioes(tmp_path):
     assert report.repaired == [f"{path}:2: blank word ' ' tagged O; dropped",
                                f"{path}:6: I-X without a B-X before it; started a new entity"]
     assert report.skipped == [f"{path}:9: blank word ' ' tagged B-X; sentence left out"]
+
+
+def test_known_negatives_never_come_from_the_batch_and_follow_the_ratio():
+    """Few-NERD's trap: a sentence of one part may hold the other part's types unlabelled, so negatives_from=known
+    asks only the types its own corpus annotates (its "negatives"), never another example's."""
+    batch = [{**ex("politician", "film"), "negatives": ["airport", "award", "company", "island", "ship"]},
+             {**ex("actor", "weapon"), "negatives": ["election"]}, {**ex(), "negatives": ["car"]}]
+    for seed in range(40):
+        one, two, empty = sample_labels(batch, 25, 1, random.Random(seed), negatives_from="known", neg_ratio=1.0)
+        assert {"politician", "film"} <= set(one) and len(one) == 4                  # 2 own + round(1.0 * 2) known
+        assert set(one) <= {"politician", "film", "airport", "award", "company", "island", "ship"}
+        assert sorted(two) == ["actor", "election", "weapon"]                         # only 1 known negative exists
+        assert empty == ["car"]                                                       # no entity: at least one
+    wide = sample_labels(batch, 25, 1, random.Random(0), negatives_from="known", neg_ratio=float("inf"))
+    assert len(wide[0]) == 7
+    assert len(sample_labels(batch, 25, 1, random.Random(0), negatives_from="known", neg_ratio=0.5)[0]) == 3
+    with pytest.raises(ValueError, match="no entities and no known negatives"):
+        sample_labels([ex()], 25, 1, random.Random(0), negatives_from="known")
+    with pytest.raises(ValueError, match="negatives_from must be one of"):
+        sample_labels(batch, 25, 1, random.Random(0), negatives_from="corpus")
+
+
+def test_label_drop_leaves_at_least_one_label_and_really_drops():
+    batch = [{**ex("a", "b", "c"), "negatives": ["d", "e", "f"]}]
+    sizes = Counter()
+    for seed in range(300):
+        labels = sample_labels(batch, 25, 1, random.Random(seed), negatives_from="known", neg_ratio=1.0,
+                               label_drop=0.9)[0]
+        assert 1 <= len(labels) <= 6 and len(set(labels)) == len(labels)
+        sizes[len(labels)] += 1
+    assert sizes[6] > 0 and sizes[1] > 0 and len(sizes) == 6                     # every size from 1 to 6 occurs
+    assert sample_labels(batch, 25, 1, random.Random(3)) == sample_labels(batch, 25, 1, random.Random(3), label_drop=0.0)

@@ -8,8 +8,8 @@ import pytest
 from conftest import SHARED_DATA
 
 from minigliner.data import sample_labels
-from minigliner.mixture import (PileReport, by_source, find_mention, fit_encoder, read_corpus, read_pilener,
-                                sample_mixture, temperature_weights, training_pool)
+from minigliner.mixture import (PileReport, by_source, find_mention, label_set, leave_out, read_corpus, read_pilener,
+                                sample_mixture, split_pieces, temperature_weights, training_pool)
 from minigliner.prompt import split_words
 
 PILE = SHARED_DATA / "pilener_subset" / "slimer_pilener_validation.jsonl"
@@ -24,7 +24,8 @@ def bio_slice(src, dst, sentences):
 @pytest.fixture
 def root(tmp_path):
     """A data root shaped like the shared one, with slices of its files."""
-    for name, split, n in (("conll2003", "train.txt", 40), ("Ontonotes", "dev.txt", 30), ("FabNER", "train.txt", 20)):
+    for name, split, n in (("conll2003", "train.txt", 40), ("Ontonotes", "dev.txt", 30), ("FabNER", "train.txt", 20),
+                           ("FewNERD-a", "train.txt", 30), ("FewNERD-b", "train.txt", 30)):
         folder = tmp_path / "train" / name
         folder.mkdir(parents=True)
         bio_slice(SHARED_DATA / "train" / name / split, folder / split, n)
@@ -115,7 +116,7 @@ def test_read_corpus_names_labels_and_lists_known_negatives(root):
 
 def test_training_pool_reads_train_and_pile_never_zeroshot(root):
     pool = training_pool(root, max_words=20)
-    assert list(pool.datasets) == ["FabNER", "Ontonotes", "conll2003", "pilener"]
+    assert list(pool.datasets) == ["FabNER", "FewNERD-a", "FewNERD-b", "Ontonotes", "conll2003", "pilener"]
     assert all(len(ex["tokenized_text"]) <= 20 for exs in pool.datasets.values() for ex in exs)
     assert pool.reports["conll2003"].sentences == 40 and pool.reports["pilener"].records == 60
     assert pool.cut["pilener"] > 0                                     # passages of ~240 words cut into 20s
@@ -126,7 +127,8 @@ def test_training_pool_reads_train_and_pile_never_zeroshot(root):
         "mechanical property", "process characterization", "process parameter", "enabling technology",
         "concept or principle", "manufacturing standard", "biomedical"}
     assert "pilener" in pool.summary() and "entities cut by splitting" in pool.summary()
-    assert list(training_pool(root, skip=("pilener", "FabNER")).datasets) == ["Ontonotes", "conll2003"]
+    assert list(training_pool(root, skip=("pilener", "FabNER", "FewNERD-a", "FewNERD-b")).datasets) == \
+        ["Ontonotes", "conll2003"]
 
 
 # ---- sampling ----------------------------------------------------------------------------------
@@ -172,12 +174,41 @@ def test_mixture_examples_feed_sample_labels_with_their_negatives(root):
                 assert set(ex["negatives"]) <= set(labels)
 
 
-def test_fit_encoder_leaves_out_examples_with_too_many_subwords(minilm):
-    from minigliner.prompt import load_tokenizer
-    tok = load_tokenizer(minilm)
-    examples = [{"tokenized_text": ["Paris", "is", "nice"], "ner": []},                     # 3 subwords
-                {"tokenized_text": ["Supercalifragilistic", "words"], "ner": []}]          # many more
-    n_long = len(tok.encode(examples[1]["tokenized_text"], is_pretokenized=True, add_special_tokens=False).ids)
-    assert n_long > 3
-    assert fit_encoder(examples, tok, 3) == ([examples[0]], 1)
-    assert fit_encoder(examples, tok, n_long) == (examples, 0)
+def test_temperature_weights_favour_label_variety():
+    sizes, labels = {"one_type": 400, "many_types": 100}, {"one_type": 1, "many_types": 64}
+    assert temperature_weights(sizes, 2.0, labels, 0.0) == temperature_weights(sizes, 2.0)
+    assert temperature_weights(sizes, 2.0, labels, 0.5) == pytest.approx({"one_type": 20 / 100, "many_types": 80 / 100})
+    with pytest.raises(ValueError, match="label count"):
+        temperature_weights(sizes, 2.0, None, 0.5)
+
+
+def test_leave_out_removes_labels_as_entities_and_negatives():
+    examples = [{"tokenized_text": list("abcd"), "ner": [[0, 0, "person"], [2, 3, "film"]], "negatives": ["person", "city"]}]
+    out, removed = leave_out(examples, {"person"})
+    assert out == [{"tokenized_text": list("abcd"), "ner": [[2, 3, "film"]], "negatives": ["city"]}] and removed == 1
+    assert examples[0]["ner"][0] == [0, 0, "person"]                   # the input is not changed
+
+
+def test_split_pieces_gives_each_piece_the_types_it_lacks_as_negatives():
+    example = {"tokenized_text": list("abcdef"), "ner": [[0, 0, "person"], [4, 5, "film"]], "negatives": ["city"]}
+    (first, second), cut = split_pieces([example], 3)
+    assert first["ner"] == [[0, 0, "person"]] and first["negatives"] == ["city", "film"]
+    assert second["ner"] == [[1, 2, "film"]] and second["negatives"] == ["city", "person"]
+    assert cut == 0 and "asked" not in first
+
+
+def test_training_pool_leaves_labels_out_and_keeps_each_fewnerd_part_to_its_own_types(root):
+    names = json.loads((root / "label_names.json").read_text())
+    part_a, part_b = set(names["FewNERD-a"].values()), set(names["FewNERD-b"].values())
+    pool = training_pool(root, leave_out_labels={"person", "politician"})
+    assert "person" not in label_set(pool.datasets["conll2003"]) and pool.left_out["conll2003"] > 0
+    assert "politician" not in label_set(pool.datasets["FewNERD-a"])
+    assert label_set(pool.datasets["FewNERD-a"]) <= part_a and label_set(pool.datasets["FewNERD-b"]) <= part_b
+    weights = temperature_weights({k: len(v) for k, v in pool.datasets.items()})
+    mix = sample_mixture(pool.datasets, 200, weights, random.Random(0))
+    rng = random.Random(0)
+    for i in range(0, 200, 8):
+        batch = mix[i:i + 8]
+        for ex, labels in zip(batch, sample_labels(batch, 25, 1, rng, negatives_from="known", label_drop=0.5)):
+            own_corpus = label_set(pool.datasets[ex["dataset"]])
+            assert set(labels) <= own_corpus                               # never another corpus's type

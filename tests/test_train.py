@@ -149,3 +149,38 @@ def test_training_warns_about_cut_and_too_wide_entities(tiny_model):
     assert any("1 entities crossed a 16-word boundary" in msg for msg in messages), messages
     assert "1 of 2 gold entities are wider than max_width=12 words; the span model cannot learn them " \
         "(they stay in the text)" in messages   # counted once, not once per step that sees it
+
+
+# ---- checks before the first step (train_checks) ------------------------------------------------
+
+def test_a_malformed_example_is_refused_before_any_step_naming_it(tiny_model):
+    bad = [EXAMPLES[0], {"tokenized_text": ["a", "b"], "ner": [[1, 2, "person"]]}]
+    with pytest.raises(ValueError, match=r"training example 1 \(first words \['a', 'b'\]\): entity \[1, 2, 'person'\] "
+                                         r"is not \[start, end, label\] inside its 2 words"):
+        train(copy.deepcopy(tiny_model), bad, TrainConfig(steps=1), progress=False)
+    for label, message in (("", "must be a non-empty string"), ("bad\ud800", "lone surrogate")):
+        with pytest.raises(ValueError, match=f"training example 0 .*{message}"):
+            train(copy.deepcopy(tiny_model), [{**EXAMPLES[0], "negatives": [label]}], TrainConfig(steps=1), progress=False)
+    with pytest.raises(ValueError, match="training example 0: expected a dict with 'tokenized_text'"):
+        train(copy.deepcopy(tiny_model), [["John"]], TrainConfig(steps=1), progress=False)
+
+
+def test_an_example_too_long_for_the_encoder_is_split_before_training_not_failed_at_its_batch(tiny_model):
+    from minigliner.train_checks import fit_positions, prompt_room
+    m = copy.deepcopy(tiny_model)
+    labels = {"person", "city"}
+    room = prompt_room(m, labels)
+    words = ["antidisestablishmentarianism"] * 300                  # several subwords each: far more than room
+    long_ex = {"tokenized_text": words, "ner": [[0, 0, "person"], [299, 299, "city"]]}
+    pieces, report = fit_positions([EXAMPLES[0], long_ex], m, labels)
+    assert pieces[0] is EXAMPLES[0] and report.split == 1 and report.skipped == 0 and len(pieces) > 2
+    assert sum(len(p["tokenized_text"]) for p in pieces[1:]) == 300
+    costs = [len(e.ids) for e in m.tokenizer.encode_batch([p["tokenized_text"] for p in pieces[1:]],
+                                                          is_pretokenized=True, add_special_tokens=False)]
+    assert max(costs) <= room
+    assert pieces[1]["ner"] == [[0, 0, "person"]] and pieces[-1]["ner"] == [[len(pieces[-1]["tokenized_text"]) - 1] * 2 + ["city"]]
+    huge = {"tokenized_text": ["a", "中" * 600, "b"], "ner": [[0, 0, "person"]]}   # one word of 600 subwords
+    pieces, report = fit_positions([huge], m, labels)
+    assert [p["tokenized_text"] for p in pieces] == [["a"], ["b"]] and report.skipped == 1
+    with pytest.warns(UserWarning, match=r"1 examples split to fit \d+ subwords beside the prompt"):
+        train(m, [long_ex], TrainConfig(steps=1), rng=random.Random(0), progress=False)

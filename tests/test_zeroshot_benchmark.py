@@ -47,9 +47,13 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     assert result["calibration"]["sets"] == ZEROSHOT[:5] and result["calibration"]["split"] == "dev"
     assert 0.1 <= result["calibration"]["threshold"] <= 0.9
     assert set(result["calibration"]["test"]["datasets"]) == set(ZEROSHOT)
-    assert len(result["heldout"]["datasets"]) == 13 and "conll2003" in result["heldout"]["datasets"]
-    assert "pilener" in result["training_data"] and result["training_data"]["pilener"]["pool"] == 200
-    assert not set(result["training_data"]) & set(ZEROSHOT)
+    assert len(result["heldout"]["datasets"]) == 15 and "conll2003" in result["heldout"]["datasets"]
+    data = result["training_data"]
+    assert "pilener" in data["datasets"] and data["datasets"]["pilener"]["pool"] == 200
+    assert {"FewNERD-a", "FewNERD-b", "MultiCoNER2-en"} <= set(data["datasets"])          # the new corpora
+    assert not set(data["datasets"]) & set(ZEROSHOT) and data["left_out_labels"] == []
+    assert sum(d["drawn"] for d in data["datasets"].values()) == 4 * 8                      # steps x batch
+    assert data["label_names_seen"] == len(data["labels_seen"]) > 10
     rows = second.stdout.splitlines()
     header = next(i for i, r in enumerate(rows) if r.startswith("dataset"))
     assert rows[header].split()[-1] == "GLiNER-L"
@@ -75,3 +79,34 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *SMALL, "--lr-others", "1e-4",
                            "--run-dir", str(run)], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert proc.returncode != 0 and "holds a run with another recipe" in proc.stderr
+
+
+def test_strict_leaves_out_every_evaluation_label_and_joins_the_standard_table(tmp_path):
+    from minigliner.corpus import dataset_labels
+    evaluation = {lab.lower() for name in ZEROSHOT for lab in dataset_labels(ROOT.parent / "shared" / "data" / "zeroshot" / name)}
+    out = tmp_path / "results"
+    bench(*SMALL, "--no-calibrate", "--run-dir", tmp_path / "standard", "--out", out / "zeroshot.json")
+    bench(*SMALL, "--no-calibrate", "--setting", "strict", "--run-dir", tmp_path / "strict",
+          "--out", out / "zeroshot-strict.json")
+    strict = json.loads((out / "zeroshot-strict.json").read_text())
+    assert set(strict["training_data"]["left_out_labels"]) == evaluation and {"person", "politician"} <= evaluation
+    assert not set(strict["training_data"]["labels_seen"]) & evaluation
+    assert strict["recipe"]["setting"] == "strict"
+    joined = json.loads((out / "zeroshot.json").read_text())
+    assert joined["strict"]["average_f1"] == strict["average_f1"] and list(joined["strict"]["datasets"]) == ZEROSHOT
+
+
+def test_heldout_probe_never_trains_on_fewnerd_b_nor_reads_the_zeroshot_tests(tmp_path):
+    out = tmp_path / "probe.json"
+    proc = bench(*SMALL, "--setting", "heldout", "--run-dir", tmp_path / "probe", "--out", out, "--heldout", 0,
+                 "--negatives-from", "known", "--label-drop", "0.5", "--variety", "0.5")
+    result = json.loads(out.read_text())
+    data = result["training_data"]
+    assert "FewNERD-b" not in data["datasets"] and data["left_out_corpora"] == ["FewNERD-b"]
+    unseen = result["unseen"]
+    assert list(unseen["datasets"]) == ["FewNERD-b"]
+    assert {"actor", "weapon", "athlete", "written work"} <= set(data["left_out_labels"])
+    assert not {"actor", "weapon", "athlete", "written work", "musical work"} & set(data["labels_seen"])
+    assert "datasets" not in result and "calibration" not in result and "GLiNER-L" not in proc.stdout
+    assert set(result["crossner_dev"]["datasets"]) == set(ZEROSHOT[:5])
+    assert 0 <= unseen["average_f1"] <= 1 and set(unseen["curve"]) == {"0.01", "0.02", "0.03", "0.05"} | {str(round(0.1 * i, 1)) for i in range(1, 10)}
