@@ -20,12 +20,14 @@ result equals an uninterrupted run's. Only the latest checkpoint is kept.
 Evaluation: the seven zero-shot test sets at threshold 0.5 (flat decoding), beside the paper's
 numbers; a threshold calibrated on the CrossNER dev splits (reported separately, never the
 headline); held-out in-domain F1 on the training corpora's test splits (the measurement for choosing
-a recipe). Writes benchmarks/results/zeroshot.json (quick: <run-dir>/zeroshot.json).
+a recipe). Writes benchmarks/results/zeroshot.json (quick: <run-dir>/zeroshot.json); the trained model
+is saved to <run-dir>/model (default runs/zeroshot/model, what `make model` leaves for notebooks and users).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import shutil
 import subprocess
@@ -85,10 +87,13 @@ def parse_args(argv=None) -> argparse.Namespace:
                    help="standard: every training type; strict: no type named like an evaluation label; "
                         "heldout: recipe probe scored on FewNERD-b's unseen types (never the zero-shot sets)")
     p.add_argument("--temperature", type=float, default=2.0, help="dataset sampling p ~ size^(1/T) x labels^variety")
-    p.add_argument("--variety", type=float, default=0.0, help="weight of a dataset's number of label names")
-    p.add_argument("--negatives-from", choices=["batch", "known"], default="batch",
+    # the mixture's defaults are the heldout probes' winner (RESULTS.md): every known negative of the example's
+    # own corpus (neg-ratio inf), datasets weighted by label variety (variety 0.5)
+    p.add_argument("--variety", type=float, default=0.5, help="weight of a dataset's number of label names")
+    p.add_argument("--negatives-from", choices=["batch", "known"], default="known",
                    help="known: only types the example's own corpus annotates and it lacks (TrainConfig)")
-    p.add_argument("--neg-ratio", type=float, default=1.0, help="known: negative labels per positive type")
+    p.add_argument("--neg-ratio", type=float, default=math.inf,
+                   help="known: negative labels per positive type (default inf: every known negative)")
     p.add_argument("--label-drop", type=float, default=0.0, help="drop each label with probability U(0, this)")
     p.add_argument("--loss-alpha", type=float, default=-1.0, help="focal alpha (< 0: off)")
     p.add_argument("--loss-gamma", type=float, default=0.0, help="focal gamma (0: plain BCE)")
@@ -191,6 +196,11 @@ def training_mixture(args, model) -> tuple[list[dict], dict]:
 
 class Stopped(Exception):
     """--stop-after: training stopped right after a checkpoint, as a kill there would."""
+
+
+def json_safe(value):
+    """inf as the string "inf": strict JSON has no Infinity."""
+    return str(value) if isinstance(value, float) and math.isinf(value) else value
 
 
 def load_progress(args, recipe: dict) -> dict:
@@ -387,7 +397,7 @@ def commit() -> str:
 def main(argv=None) -> int:
     args = parse_args(argv)
     t0 = time.time()
-    recipe = {k: getattr(args, k) for k in RECIPE_KEYS}
+    recipe = {k: json_safe(getattr(args, k)) for k in RECIPE_KEYS}
     progress = load_progress(args, recipe)
     model = new_model(args)
     mixture, facts = training_mixture(args, model)
@@ -395,6 +405,8 @@ def main(argv=None) -> int:
     if losses is None:
         return 0
     train_seconds = sum(session["seconds"] for session in progress["sessions"])
+    model.save_pretrained(args.run_dir / "model")   # the trained model: GLiNER.from_pretrained("runs/zeroshot/model")
+    print(f"saved the model to {args.run_dir / 'model'}")
     t_eval = time.time()
     result = evaluate_all(args, model)
     result.update(command="python benchmarks/zeroshot.py " + " ".join(sys.argv[1:] if argv is None else argv),

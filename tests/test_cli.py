@@ -10,9 +10,9 @@ import torch
 from minigliner import GLiNER
 
 
-def run(*args, check=True):
+def run(*args, check=True, cwd=None):
     proc = subprocess.run([sys.executable, "-m", "minigliner", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, cwd=cwd)
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -93,6 +93,26 @@ def test_the_demo_prompts_only_labels_absent_from_the_training_data():
     assert demo and all(job["labels"] for job in demo)
     assert {lab for job in demo for lab in job["labels"]} <= unseen and len(unseen) >= 20 and len(seen) >= 300
     assert not seen & unseen
+
+
+def test_make_demo_runs_its_three_commands(tiny_bert, tmp_path):
+    """The Makefile's demo recipe as written (its flags, files and threshold), on a tiny encoder for 2 steps."""
+    from pathlib import Path
+    import shlex
+    root = Path(__file__).parents[1]
+    make = (root / "Makefile").read_text().replace("\\\n", " ")
+    threshold = next(l.split(":=")[1].strip() for l in make.splitlines() if l.startswith("DEMO_THRESHOLD"))
+    recipe = make.split("\ndemo:")[1].split("\n\n")[0].splitlines()[1:]
+    commands = [shlex.split(l.strip().replace("$(DEMO_THRESHOLD)", threshold).replace("runs/demo", str(tmp_path / "demo")))
+                for l in recipe]
+    assert [c[:3] for c in commands] == [["$(PY)", "-m", "minigliner"]] * 3
+    assert [c[3] for c in commands] == ["train", "predict", "evaluate"]
+    train = commands[0][3:]
+    train[train.index("--steps") + 1] = "2"
+    out = [run(*train, "--encoder", tiny_bert, "--hidden-size", 32, cwd=root).stdout]
+    out += [run(*c[3:], cwd=root).stdout for c in commands[1:]]
+    assert "trained 2 steps" in out[0] and "data/demo_texts.jsonl" in commands[1]
+    assert out[2].splitlines()[1].split()[:3] == ["eval_unseen", "203", "273"]   # every sentence and entity scored
 
 
 def test_predict_without_text_errors(saved):

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from safetensors.torch import load_file
 
+from minigliner import GLiNER
+
 ROOT = Path(__file__).resolve().parents[1]
 ZEROSHOT = ["crossner_ai", "crossner_literature", "crossner_music", "crossner_politics", "crossner_science",
             "mit-movie", "mit-restaurant"]
@@ -33,6 +35,8 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     second = bench(*SMALL, "--run-dir", run, "--out", out)
     assert f"resuming from {run / 'checkpoint-2'}" in second.stderr
     assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-4"]   # only the latest is kept
+    model = GLiNER.from_pretrained(run / "model")                                   # the trained model, saved
+    assert model.predict_entities("Ada Lovelace was born in London .", ["person", "city"], threshold=0.0)
 
     result = json.loads(out.read_text())
     assert list(result["datasets"]) == ZEROSHOT
@@ -44,6 +48,9 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     assert result["command"].startswith("python benchmarks/zeroshot.py --quick") and result["commit"]
     assert [p["steps"] for p in result["losses"]] == [2, 4] and len(result["sessions"]) == 2
     assert result["train_seconds"] > 0
+    recipe = result["recipe"]   # the probes' winner is the default; strict JSON (no Infinity)
+    assert (recipe["negatives_from"], recipe["neg_ratio"], recipe["variety"]) == ("known", "inf", 0.5)
+    assert "Infinity" not in out.read_text()
     assert result["calibration"]["sets"] == ZEROSHOT[:5] and result["calibration"]["split"] == "dev"
     assert 0.1 <= result["calibration"]["threshold"] <= 0.9
     assert set(result["calibration"]["test"]["datasets"]) == set(ZEROSHOT)
