@@ -1,5 +1,6 @@
 """benchmarks/zeroshot.py --quick end to end: the result JSON's shape, and resuming after an interruption."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,15 +25,23 @@ def bench(*args):
     return proc
 
 
-def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
+@pytest.fixture(scope="module")
+def standard(tmp_path_factory):
+    """A quick standard run, stopped after 2 steps and resumed: (run folder, result file, both calls)."""
+    tmp_path = tmp_path_factory.mktemp("standard")
     run, out = tmp_path / "run", tmp_path / "zeroshot.json"
     first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2)
-    assert "stopped after 2 steps" in first.stdout and not out.exists()
-    assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-2"]
-    assert (run / "checkpoint-2" / "trainer_state.pt").is_file()   # optimizer, batch order, random state
-    assert json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"] > 0
-
+    stopped = (sorted(p.name for p in run.glob("checkpoint-*")), (run / "checkpoint-2" / "trainer_state.pt").is_file(),
+               json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"], out.exists())
     second = bench(*SMALL, "--run-dir", run, "--out", out)
+    return run, out, first, stopped, second
+
+
+def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
+    run, out, first, stopped, second = standard
+    assert "stopped after 2 steps" in first.stdout and stopped[3] is False     # no result before the end
+    assert stopped[0] == ["checkpoint-2"] and stopped[1]   # optimizer, batch order, random state
+    assert stopped[2] > 0
     assert f"resuming from {run / 'checkpoint-2'}" in second.stderr
     assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-4"]   # only the latest is kept
     model = GLiNER.from_pretrained(run / "model")                                   # the trained model, saved
@@ -88,11 +97,12 @@ def test_quick_run_stops_resumes_and_writes_the_table(tmp_path):
     assert proc.returncode != 0 and "holds a run with another recipe" in proc.stderr
 
 
-def test_strict_leaves_out_every_evaluation_label_and_joins_the_standard_table(tmp_path):
+def test_strict_leaves_out_every_evaluation_label_and_joins_the_standard_table(standard, tmp_path):
     from minigliner.corpus import dataset_labels
     evaluation = {lab.lower() for name in ZEROSHOT for lab in dataset_labels(ROOT.parent / "shared" / "data" / "zeroshot" / name)}
     out = tmp_path / "results"
-    bench(*SMALL, "--no-calibrate", "--run-dir", tmp_path / "standard", "--out", out / "zeroshot.json")
+    out.mkdir()
+    shutil.copy(standard[1], out / "zeroshot.json")          # the standard run's table, joined below
     bench(*SMALL, "--no-calibrate", "--setting", "strict", "--run-dir", tmp_path / "strict",
           "--out", out / "zeroshot-strict.json")
     strict = json.loads((out / "zeroshot-strict.json").read_text())
