@@ -19,25 +19,24 @@ from .gliner_folder import load_gliner
 from .label_encoder import LabelEncoder
 from .pretrained import download_gliner, is_hub_id, resolve_encoder
 from .prompt import add_marker_tokens, load_tokenizer
-from .weights import check_and_load, read_state_dict
+from .weights import Parts, read_state_dict
 
 OWN_CONFIG, ENCODER_CONFIG, LABEL_FOLDER = "minigliner_config.json", "encoder_config.json", "label_encoder"
 
 
-def build_from_encoder(config: GLiNERConfig):
-    """A new GLiNER on a pretrained encoder folder: markers added to the tokenizer and embeddings resized
-    (uni-encoder), or a second pretrained encoder for the labels (bi-encoder, text read without markers)."""
-    from .model import GLiNER
+def parts_from_encoder(config: GLiNERConfig) -> Parts:
+    """The parts of a new GLiNER on a pretrained encoder folder: markers added to the tokenizer and embeddings
+    resized (uni-encoder), or a second pretrained encoder for the labels (bi-encoder, text read without markers)."""
     folder = resolve_encoder(config.encoder)
     encoder = load_encoder(folder)
     tokenizer = load_tokenizer(folder)
     if config.labels_encoder:
         label_folder = resolve_encoder(config.labels_encoder)
         labels = LabelEncoder(load_encoder(label_folder), load_tokenizer(label_folder), config.hidden_size)
-        return GLiNER(config, encoder, tokenizer, labels)
+        return Parts(config, encoder, tokenizer, labels)
     add_marker_tokens(tokenizer, config.ent_token, config.sep_token)
     encoder.resize_token_embeddings(tokenizer.get_vocab_size())
-    return GLiNER(config, encoder, tokenizer)
+    return Parts(config, encoder, tokenizer)
 
 
 def save(model, folder: str | Path) -> None:
@@ -53,8 +52,8 @@ def save(model, folder: str | Path) -> None:
         _write_encoder(folder / LABEL_FOLDER, model.label_encoder.encoder, model.label_encoder.tokenizer)
 
 
-def load(folder: str | Path):
-    """Load a minigliner folder or an official gliner folder (span or token; uni-, bi- or poly-encoder;
+def load(folder: str | Path) -> Parts:
+    """The parts of a minigliner folder or an official gliner folder (span or token; uni-, bi- or poly-encoder;
     BERT or DeBERTa); a hub id 'owner/name' that is not a local folder is downloaded first."""
     if not Path(folder).is_dir() and is_hub_id(str(folder)):
         folder = download_gliner(str(folder))
@@ -68,16 +67,13 @@ def load(folder: str | Path):
     raise FileNotFoundError(f"{folder}: neither {OWN_CONFIG} nor gliner_config.json found")
 
 
-def _load_own(folder: Path):
-    from .model import GLiNER
+def _load_own(folder: Path) -> Parts:
     config = GLiNERConfig.from_json(folder / OWN_CONFIG)
     labels = None
     if config.labels_encoder:
         sub = folder / LABEL_FOLDER
         labels = LabelEncoder(_read_encoder(sub), load_tokenizer(sub), config.hidden_size)
-    model = GLiNER(config, _read_encoder(folder), load_tokenizer(folder), labels)
-    check_and_load(model, read_state_dict(folder), source=str(folder))
-    return model.eval()
+    return Parts(config, _read_encoder(folder), load_tokenizer(folder), labels, read_state_dict(folder), str(folder))
 
 
 def _write_encoder(folder: Path, encoder, tokenizer) -> None:

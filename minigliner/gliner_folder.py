@@ -16,14 +16,14 @@ from .config import GLiNERConfig
 from .label_encoder import LabelEncoder
 from .pretrained import resolve_encoder
 from .prompt import add_marker_tokens, load_tokenizer, without_unembedded_tokens
-from .weights import check_and_load, read_state_dict
+from .weights import Parts, read_state_dict
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "spm.model")  # whichever a backbone has
 
 
-def load_gliner(folder: Path):
-    """A GLiNER from a gliner folder (span or token; uni-, bi- or poly-encoder; BERT or DeBERTa), in eval mode."""
-    from .model import GLiNER
+def load_gliner(folder: Path) -> Parts:
+    """The parts of a gliner folder (span or token; uni-, bi- or poly-encoder; BERT or DeBERTa), weights mapped
+    to minigliner's names."""
     raw = json.loads((folder / "gliner_config.json").read_text())
     config = config_from_gliner(raw, source=str(folder))
     enc_cfg = encoder_config(_encoder_dict(raw, folder), source=f"{folder} encoder_config")
@@ -34,9 +34,8 @@ def load_gliner(folder: Path):
     tokenizer = _gliner_tokenizer(raw, folder)
     if label_cfg is not None:  # the text encoder of a bi-encoder has no rows for the markers gliner added
         tokenizer = without_unembedded_tokens(tokenizer, enc_cfg.vocab_size)
-    model = GLiNER(config, build_encoder(enc_cfg), tokenizer, labels)
-    check_and_load(model, gliner_to_ours(read_state_dict(folder), enc_cfg, label_cfg), source=str(folder))
-    return model.eval()
+    return Parts(config, build_encoder(enc_cfg), tokenizer, labels,
+                 gliner_to_ours(read_state_dict(folder), enc_cfg, label_cfg), str(folder))
 
 
 def _encoder_dict(raw: dict, folder: Path) -> dict:

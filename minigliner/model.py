@@ -11,6 +11,7 @@ import re
 import torch
 from torch import nn
 
+from . import checkpoint
 from .candidates import candidate_spans
 from .config import GLiNERConfig
 from .data import span_targets
@@ -24,6 +25,7 @@ from .losses import span_loss
 from .prompt import PromptBatch, encode_prompts, encode_texts, gather_labels, pool_words, split_words
 from .spans import SpanMarker, score_spans, span_mask, word_mask
 from .token_head import TokenScorer, token_loss, token_targets
+from .weights import Parts, check_and_load
 
 SURROGATE = re.compile("[\ud800-\udfff]")  # halves of UTF-16 pairs: a str holding one cannot be encoded
 
@@ -187,21 +189,27 @@ class GLiNER(nn.Module):
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod
+    def from_parts(cls, parts: Parts) -> "GLiNER":
+        """Assemble a loader's parts; when they carry a state dict, load it (every key and shape checked), eval mode."""
+        model = cls(parts.config, parts.encoder, parts.tokenizer, parts.label_encoder)
+        if parts.state is None:
+            return model
+        check_and_load(model, parts.state, source=parts.source)
+        return model.eval()
+
+    @classmethod
     def from_encoder(cls, config: GLiNERConfig) -> "GLiNER":
         """A new, untrained GLiNER on the pretrained encoder folder named by config.encoder."""
-        from .checkpoint import build_from_encoder
-        return build_from_encoder(config)
+        return cls.from_parts(checkpoint.parts_from_encoder(config))
 
     @classmethod
     def from_pretrained(cls, folder) -> "GLiNER":
-        """Load a saved minigliner folder, or an official gliner span folder (BERT encoder)."""
-        from .checkpoint import load
-        return load(folder)
+        """Load a saved minigliner folder, or an official gliner folder (checkpoint.load says which)."""
+        return cls.from_parts(checkpoint.load(folder))
 
     def save_pretrained(self, folder) -> None:
         """Save config, encoder config, weights (safetensors) and tokenizer into folder."""
-        from .checkpoint import save
-        save(self, folder)
+        checkpoint.save(self, folder)
 
     @staticmethod
     def _entity(text: str, words, labels: list[str], span: Span) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import torch
 from safetensors import SafetensorError
@@ -10,6 +11,17 @@ from safetensors.torch import load_file
 from torch import nn
 
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+class Parts(NamedTuple):
+    """What a folder loader returns for GLiNER to assemble (loaders never import the model class)."""
+
+    config: Any                 # GLiNERConfig
+    encoder: nn.Module          # the text encoder (weights random until state is loaded)
+    tokenizer: Any              # tokenizers.Tokenizer of the text encoder
+    label_encoder: Any = None   # LabelEncoder of a bi-encoder, else None
+    state: dict | None = None   # the model's state dict to check and load; None: keep the encoder's weights
+    source: str = ""            # where state came from, for error messages
 
 
 def read_state_dict(folder: str | Path) -> dict[str, torch.Tensor]:

@@ -4,6 +4,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from safetensors.torch import load_file
@@ -27,21 +28,23 @@ def bench(*args):
 
 @pytest.fixture(scope="module")
 def standard(tmp_path_factory):
-    """A quick standard run, stopped after 2 steps and resumed: (run folder, result file, both calls)."""
+    """A quick standard run stopped after 2 steps (what it left then is recorded) and resumed to the end."""
     tmp_path = tmp_path_factory.mktemp("standard")
     run, out = tmp_path / "run", tmp_path / "zeroshot.json"
     first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2)
-    stopped = (sorted(p.name for p in run.glob("checkpoint-*")), (run / "checkpoint-2" / "trainer_state.pt").is_file(),
-               json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"], out.exists())
+    after_stop = SimpleNamespace(checkpoints=sorted(p.name for p in run.glob("checkpoint-*")),
+                                 trainer_state=(run / "checkpoint-2" / "trainer_state.pt").is_file(),
+                                 seconds=json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"],
+                                 result_written=out.exists())
     second = bench(*SMALL, "--run-dir", run, "--out", out)
-    return run, out, first, stopped, second
+    return SimpleNamespace(run=run, out=out, first=first, after_stop=after_stop, second=second)
 
 
 def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
-    run, out, first, stopped, second = standard
-    assert "stopped after 2 steps" in first.stdout and stopped[3] is False     # no result before the end
-    assert stopped[0] == ["checkpoint-2"] and stopped[1]   # optimizer, batch order, random state
-    assert stopped[2] > 0
+    run, out, first, second, stop = standard.run, standard.out, standard.first, standard.second, standard.after_stop
+    assert "stopped after 2 steps" in first.stdout and not stop.result_written
+    assert stop.checkpoints == ["checkpoint-2"] and stop.trainer_state   # optimizer, batch order, random state
+    assert stop.seconds > 0
     assert f"resuming from {run / 'checkpoint-2'}" in second.stderr
     assert sorted(p.name for p in run.glob("checkpoint-*")) == ["checkpoint-4"]   # only the latest is kept
     model = GLiNER.from_pretrained(run / "model")                                   # the trained model, saved
@@ -102,7 +105,7 @@ def test_strict_leaves_out_every_evaluation_label_and_joins_the_standard_table(s
     evaluation = {lab.lower() for name in ZEROSHOT for lab in dataset_labels(ROOT.parent / "shared" / "data" / "zeroshot" / name)}
     out = tmp_path / "results"
     out.mkdir()
-    shutil.copy(standard[1], out / "zeroshot.json")          # the standard run's table, joined below
+    shutil.copy(standard.out, out / "zeroshot.json")          # the standard run's table, joined below
     bench(*SMALL, "--no-calibrate", "--setting", "strict", "--run-dir", tmp_path / "strict",
           "--out", out / "zeroshot-strict.json")
     strict = json.loads((out / "zeroshot-strict.json").read_text())
