@@ -79,7 +79,7 @@ STEPS = 600  # 300 gave 87% / 64% / 100% (questions / relations / summaries); 60
 
 @pytest.fixture(scope="module")
 def task_model(minilm):
-    """A token-level GLiNER on MiniLM trained for STEPS steps on data/tasks_train.json (about 4 min on 2 cores)."""
+    """A token-level GLiNER on MiniLM trained for STEPS steps on data/tasks_train.json (about 20 min on 2 cores: 2 s a step)."""
     from minigliner import GLiNER
     from minigliner.config import GLiNERConfig
     from minigliner.data import read_gliner_json
