@@ -84,12 +84,12 @@ class GLiNER(nn.Module):
         """Texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K);
         token model: start/end/inside logits (B, W, C, 3) and the word mask (B, W).
 
-        fast=True scores spans in the factorized form (minigliner.factorized): the same logits up to float
-        rounding in eval mode, far fewer FLOPs; the token head has no span FFN and ignores it.
+        fast=True scores spans in the factorized form (minigliner.factorized), and the token head splits its
+        first layer by the parts of the pair (TokenScorer): the same logits up to float rounding, fewer FLOPs.
         """
         words, labels = self.encode(batch, label_vectors)                 # (B, W, D), (B, C, D) or (C, D)
         if self.token_level:
-            return self.token_head(words, labels), word_mask(batch.num_words, words.shape[1])  # (B, W, C, 3), (B, W)
+            return self.token_head(words, labels, fast), word_mask(batch.num_words, words.shape[1])  # (B, W, C, 3), (B, W)
         if fast:
             logits = score_spans_factorized(self.span_rep, words, self.label_ffn(labels))  # (B, W, K, C)
         else:
@@ -99,7 +99,7 @@ class GLiNER(nn.Module):
 
     def loss(self, batch: PromptBatch, targets: torch.Tensor, fast: bool = False, **overrides) -> torch.Tensor:
         """Training loss on 0/1 targets, (B, W, K, C) or token model (B, W, C, 3); config loss settings unless
-        overridden. fast: factorized span scores, as in forward (dropout sits where the fold keeps it exact)."""
+        overridden. fast: as in forward (dropout sits where the split keeps it exact)."""
         logits, mask = self(batch, fast=fast)
         c = self.config
         settings = dict(alpha=c.loss_alpha, gamma=c.loss_gamma, label_smoothing=c.label_smoothing,

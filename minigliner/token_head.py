@@ -27,13 +27,22 @@ class TokenScorer(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.down = nn.Linear(4 * D, 3)
 
-    def forward(self, words: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """(B, W, D), (B, C, D) or shared (C, D) -> (B, W, C, 3) start / end / inside logits."""
+    def forward(self, words: torch.Tensor, labels: torch.Tensor, fast: bool = False) -> torch.Tensor:
+        """(B, W, D), (B, C, D) or shared (C, D) -> (B, W, C, 3) start / end / inside logits.
+
+        fast=True splits `up` by the three parts of the pair: the word and label parts are projected once
+        per word and once per label, not once per (word, label); the same logits up to float rounding.
+        """
         (B, W, D), C = words.shape, labels.shape[-2]
         w0, w1 = self.word_proj(words).view(B, W, 1, 2, D).unbind(3)     # (B, W, 1, D) each
         l0, l1 = self.label_proj(labels).view(-1, 1, C, 2, D).unbind(3)  # (B or 1, 1, C, D) each
-        pair = torch.cat([w0.expand(-1, -1, C, -1), l0.expand(B, W, -1, -1), w1 * l1], dim=-1)  # (B, W, C, 3D)
-        return self.down(torch.relu(self.dropout(self.up(pair))))       # (B, W, C, 3)
+        if fast:
+            U_w, U_l, U_wl = self.up.weight.split(D, dim=1)              # (4D, D) each
+            hidden = (w0 @ U_w.T + self.up.bias) + l0 @ U_l.T + (w1 * l1) @ U_wl.T  # (B, W, C, 4D)
+        else:
+            pair = torch.cat([w0.expand(-1, -1, C, -1), l0.expand(B, W, -1, -1), w1 * l1], dim=-1)  # (B, W, C, 3D)
+            hidden = self.up(pair)                                       # (B, W, C, 4D)
+        return self.down(torch.relu(self.dropout(hidden)))              # (B, W, C, 3)
 
 
 def token_targets(batch: list[dict], labels: list[list[str]], num_words: int) -> torch.Tensor:

@@ -45,7 +45,7 @@ class TrainConfig:
                                     # the example's known negatives (its corpus's types it lacks), never another corpus's
     neg_ratio: float = 1.0          # known: negative labels per positive type of the example (at least 1; inf = all)
     label_drop: float = 0.0         # drop each of an example's labels with probability q ~ U(0, label_drop)
-    factorized: bool = False        # span scores in the factorized form (minigliner.factorized): same loss, less time
+    factorized: bool = False        # the fast forward (GLiNER.forward fast=True, span or token head): same loss, less time
 
     def __post_init__(self):
         if self.on_nonfinite not in ON_NONFINITE:

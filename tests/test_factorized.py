@@ -134,13 +134,28 @@ def test_fast_bi_and_poly_encoders_match(biencoder):
     assert sum(map(len, mine)) > 0 and [key(x) for x in mine] == [key(x) for x in theirs]
 
 
-def test_the_token_head_ignores_fast(tmp_path):
-    ours = GLiNER.from_pretrained(save_reference(make_reference_token_model(str(tmp_path)), str(tmp_path / "saved")))
+def test_the_token_head_split_gives_the_plain_logits_entities_and_gradients(tmp_path):
+    ref = make_reference_token_model(str(tmp_path))
+    ours = GLiNER.from_pretrained(save_reference(ref, str(tmp_path / "saved")))
     batch = batch_of(ours, TEXTS, LABEL_SETS[0])
     with torch.no_grad():
-        assert torch.equal(ours(batch, fast=True)[0], ours(batch)[0])
+        (plain, mask), (fast, _) = ours(batch), ours(batch, fast=True)    # (B, W, C, 3), (B, W)
+    assert mask.sum() > 20 and not torch.equal(fast, plain)  # a different sum order, not the same code path
+    torch.testing.assert_close(fast[mask], plain[mask], atol=1e-5, rtol=0)
     settings = dict(threshold=0.5, flat_ner=False)
-    assert ours.inference(TEXTS, LABEL_SETS[0], fast=True, **settings) == ours.inference(TEXTS, LABEL_SETS[0], **settings)
+    theirs = reference_entities(ref, TEXTS, LABEL_SETS[0], **settings)
+    mine = ours.inference(TEXTS, LABEL_SETS[0], fast=True, **settings)
+    assert sum(map(len, mine)) > 0 and [key(x) for x in mine] == [key(x) for x in theirs]
+    # training mode: the same seed draws the same dropout mask on (B, W, C, 4D), so loss and gradients agree
+    ours.train()
+    grads = []
+    for flag in (False, True):
+        ours.zero_grad()
+        torch.manual_seed(1)
+        ours(batch, fast=flag)[0].sum().backward()
+        grads.append(ours.token_head.up.weight.grad.clone())
+    assert grads[0].abs().sum() > 0
+    torch.testing.assert_close(grads[1], grads[0], atol=1e-4, rtol=1e-4)
 
 
 def test_plain_scoring_is_unchanged_by_the_factorized_module(tiny_model):
