@@ -19,12 +19,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# demo: 1000 steps on data/varied_train.json (336 types), every prompt with up to 8x as many negative
-# types as entities; then the 24 labels of data/eval_unseen.json, which it never saw (RESULTS.md, issue 14)
+# demo: the "demo" preset (minigliner/presets.py): 1000 steps on data/varied_train.json (336 types), every
+# prompt with up to 8x as many negative types as entities; then the 24 labels of data/eval_unseen.json,
+# which it never saw (RESULTS.md, issue 14)
 DEMO_THRESHOLD := 0.2
 demo: $(STAMP)
-	$(PY) -m minigliner train --data data/varied_train.json --out runs/demo --steps 1000 --seed 0 \
-	    --lr-encoder 1e-4 --lr-others 2e-3 --max-neg-type-ratio 8
+	$(PY) -m minigliner train --preset demo --data data/varied_train.json --out runs/demo --seed 0
 	$(PY) -m minigliner predict --model runs/demo --threshold $(DEMO_THRESHOLD) --file data/demo_texts.jsonl
 	$(PY) -m minigliner evaluate --model runs/demo --data data/eval_unseen.json --threshold $(DEMO_THRESHOLD)
 

@@ -34,8 +34,8 @@ MARKERS = ["<<ENT>>", "<<SEP>>", "[SEP]", "[PAD]", "[FLERT]"]
 def build_model(seed: int = 0):
     """A random tiny GLiNER on MiniLM's tokenizer (markers added), max_len 16 words, stride 10."""
     from minigliner import Encoder, EncoderConfig, GLiNER, GLiNERConfig
-    from minigliner.pretrained import minilm_folder
-    from minigliner.prompt import add_marker_tokens, load_tokenizer
+    from minigliner.folders.hub import minilm_folder
+    from minigliner.encoders.tokenizers import add_marker_tokens, load_tokenizer
     torch.manual_seed(seed)
     config = GLiNERConfig.tiny(max_len=16, window_stride=10, max_width=4)
     tokenizer = load_tokenizer(minilm_folder())

@@ -3,7 +3,7 @@
 All three read the text with the same all-MiniLM-L6-v2 encoder (the bi-encoders' label encoder
 is a second all-MiniLM-L6-v2) and carry random heads (hidden 512): this measures cost, not quality.
     uni        labels in every text's prompt; when they overflow the 512 positions they are split into
-               groups read one after another (minigliner.windows.plan_label_groups)
+               groups read one after another (minigliner.inference.windows.plan_label_groups)
     bi         labels encoded by the label encoder in every inference call of `--batch-size` texts
     bi_cached  labels encoded once (encode_labels), every call reuses the vectors
 
@@ -48,7 +48,7 @@ def label_names(n: int) -> list[str]:
 
 def build_models(hidden: int):
     from minigliner import GLiNER, GLiNERConfig
-    from minigliner.pretrained import minilm_folder
+    from minigliner.folders.hub import minilm_folder
     folder = str(minilm_folder())
     torch.manual_seed(0)
     uni = GLiNER.from_encoder(GLiNERConfig(encoder=folder, hidden_size=hidden)).eval()
@@ -111,7 +111,7 @@ def main() -> None:
     counts = QUICK_COUNTS if args.quick else FULL_COUNTS
     if args.quick:
         args.texts, args.repeats = 16, 2
-    from minigliner.data import read_bio
+    from minigliner.training.reading import read_bio
     texts = [" ".join(ex["tokenized_text"]) for ex in read_bio(TEXTS)[:args.texts]]
     uni, bi = build_models(args.hidden)
     modes = {"uni": {}, "bi": {}, "bi_cached": {}}

@@ -53,7 +53,7 @@ def _seconds(fn) -> float:
 
 
 def ffn_flops(n: int, d_in: int, d_out: int) -> int:
-    """FLOPs of minigliner.layers.FFN on n vectors: d_in -> 4 d_out -> d_out."""
+    """FLOPs of minigliner.core.layers.FFN on n vectors: d_in -> 4 d_out -> d_out."""
     return 2 * n * (d_in * 4 * d_out + 4 * d_out * d_out)
 
 
@@ -106,8 +106,8 @@ class Profiler:
 
 
 def instrument(prof: Profiler, model) -> None:
-    import minigliner.candidates as candidates
-    import minigliner.factorized as factorized
+    import minigliner.inference.jobs as jobs
+    import minigliner.variants.factorized as factorized
     import minigliner.model as model_module
     K = model.config.max_width
     prof.wrap(model.encoder, "forward", "encoder", lambda ids, mask: encoder_flops(model, ids, mask))
@@ -123,7 +123,7 @@ def instrument(prof: Profiler, model) -> None:
     prof.wrap(model.label_ffn, "forward", "scoring", lambda q: ffn_flops(q.numel() // q.shape[-1], q.shape[-1], q.shape[-1]))
     prof.wrap(model_module, "score_spans", "scoring", lambda s, q: 2 * s.numel() * q.shape[-2])
     prof.wrap(model_module, "score_spans_factorized", "scoring", lambda marker, w, q, fold=None: _fast_scoring_flops(w, q, K))
-    prof.wrap(candidates, "batch_span_candidates", "decoding")
+    prof.wrap(jobs, "batch_span_candidates", "decoding")
     prof.wrap(model_module, "greedy_select", "decoding", lambda cands, *rest: _count(prof, cands))
 
 
@@ -133,7 +133,7 @@ def _count(prof: Profiler, candidates) -> int:
 
 
 def _fast_scoring_flops(words, labels, K) -> int:
-    from minigliner.factorized import folding_pays
+    from minigliner.variants.factorized import folding_pays
     B, W, D = words.shape
     C, rows = labels.shape[-2], (labels.shape[0] if labels.dim() == 3 else 1)
     if folding_pays(C, D, W * K):  # fold the labels, then per span: sum of two parts, dot with each label

@@ -23,10 +23,10 @@ SHARED = ROOT.parent / "shared" / "data"
 
 def main() -> None:
     from minigliner import GLiNER
-    from minigliner.data import load_label_names, read_bio
-    from minigliner.evaluate import evaluate
-    from minigliner.self_training import self_train
-    from minigliner.train import TrainConfig
+    from minigliner.training.reading import load_label_names, read_bio
+    from minigliner.apps.evaluate import evaluate
+    from minigliner.training.self_training import self_train
+    from minigliner.training.loop import TrainConfig
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--base", required=True, help="a trained minigliner folder (e.g. from make demo)")

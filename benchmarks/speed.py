@@ -42,7 +42,7 @@ BATCHES = [1, 8]
 
 
 def sentences(path: Path, n: int) -> list[str]:
-    from minigliner.data import read_bio
+    from minigliner.training.reading import read_bio
     return [" ".join(ex["tokenized_text"]) for ex in read_bio(path)[:n]]
 
 
@@ -51,7 +51,7 @@ def build_reference_folder(tmp: str) -> str:
     from gliner import GLiNER as RefGLiNER, GLiNERConfig as RefConfig
     from reference_models import save_reference, spread_scores
 
-    from minigliner.pretrained import minilm_folder
+    from minigliner.folders.hub import minilm_folder
     torch.manual_seed(0)
     ref = RefGLiNER.from_config(RefConfig(model_name=str(minilm_folder()), hidden_size=384),
                                 backbone_from_pretrained=True, local_files_only=True).eval()
@@ -107,7 +107,7 @@ def matmul_rate(repeats: int = 20) -> float:
 def encoder_gflops_per_sentence(folder: str, texts: list[str]) -> float:
     """Mean encoder GFLOPs of one sentence with its own label prompt (no padding)."""
     from minigliner import GLiNER
-    from minigliner.prompt import split_words
+    from minigliner.core.prompt import split_words
     model = GLiNER.from_pretrained(folder)
     c = model.encoder.config
     H, I, total = c.hidden_size, c.intermediate_size, 0

@@ -11,10 +11,10 @@ as negatives. "heldout" is for choosing a recipe without the zero-shot sets: Few
 of its types elsewhere (HELDOUT_SYNONYMS) are left out of training, and the run is scored on FewNERD-b's
 test split over its types (never seen) and, second, on the CrossNER dev splits.
 
-Training data: the mixture of minigliner.mixture (../shared/data/train/* and the Pile-NER slice, never
+Training data: the mixture of minigliner.training.mixture (../shared/data/train/* and the Pile-NER slice, never
 zeroshot/), temperature-sampled, steps x batch examples, one train() call with linear decay. Every
 --save-every steps train() writes a resumable checkpoint (weights, optimizer, batch order, random state:
-minigliner/resume.py) under --run-dir; the same command run again continues from the last one, and the
+minigliner/training/resume.py) under --run-dir; the same command run again continues from the last one, and the
 result equals an uninterrupted run's. Only the latest checkpoint is kept.
 
 Evaluation: the seven zero-shot test sets at threshold 0.5 (flat decoding), beside the paper's
@@ -39,6 +39,9 @@ import torch
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from minigliner.presets import preset  # noqa: E402  (after the path, for a checkout without an install)
+
+RECIPE = preset("zeroshot")
 DATA = ROOT.parent / "shared" / "data"
 ZEROSHOT = ("crossner_ai", "crossner_literature", "crossner_music", "crossner_politics", "crossner_science",
             "mit-movie", "mit-restaurant")
@@ -46,7 +49,7 @@ CALIBRATION = [n for n in ZEROSHOT if (DATA / "zeroshot" / n / "dev.txt").is_fil
 PAPER = {  # GLiNER paper Table 1, GLiNER-L (0.3B); averages: GLiNER-L 60.9, GLiNER-S 52.7, ChatGPT 47.5
     "crossner_ai": 57.2, "crossner_literature": 64.4, "crossner_music": 69.6, "crossner_politics": 72.6,
     "crossner_science": 62.6, "mit-movie": 57.2, "mit-restaurant": 42.9}
-FULL = dict(steps=6300, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0,
+FULL = dict(steps=RECIPE.train.steps, save_every=500, eval_sentences=0, dev_sentences=0, heldout=200, pool_limit=0,
             unseen_sentences=600)
 QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldout=10, pool_limit=200,
              unseen_sentences=20)
@@ -69,40 +72,39 @@ UNSEEN_SKIP = ("location",)  # FewNERD-b's "location" is in nearly every corpus:
 def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="tiny subsets: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
-    p.add_argument("--steps", type=int, help="optimizer steps (default 6300: 2 hours at the 1.11 s/step measured for "
-                                             "the default recipe; its known-all negatives make steps longer)")
+    p.add_argument("--steps", type=int, help=f"optimizer steps (default {RECIPE.train.steps}: 2 hours at the 1.11 s/step "
+                                             "measured for the default recipe; its known-all negatives make steps longer)")
     p.add_argument("--save-every", type=int, help="steps between checkpoints (default 500)")
-    p.add_argument("--batch-size", type=int, default=8)
-    # learning rates chosen on held-out in-domain F1 after 600 steps (RESULTS.md): 1e-4/2e-3 beat the CLI's
-    # 5e-5/1e-3 at every threshold; the rest is the CLI's CPU recipe (README)
-    p.add_argument("--lr-encoder", type=float, default=1e-4)
-    p.add_argument("--lr-others", type=float, default=2e-3)
-    p.add_argument("--dropout", type=float, default=0.1)
-    p.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=True)
-    p.add_argument("--hidden-size", type=int, default=384)
-    p.add_argument("--max-neg-type-ratio", type=int, default=1)
-    p.add_argument("--negatives", type=float, default=1.0, help="share of negative pairs kept in the loss")
-    p.add_argument("--masking", default="none", choices=["none", "global", "label", "span"],
+    # every default is the "zeroshot" preset (minigliner/presets.py): the heldout probes' winner (RESULTS.md)
+    m, t = RECIPE.model, RECIPE.train
+    p.add_argument("--batch-size", type=int, default=t.batch_size)
+    p.add_argument("--lr-encoder", type=float, default=t.lr_encoder)
+    p.add_argument("--lr-others", type=float, default=t.lr_others)
+    p.add_argument("--dropout", type=float, default=m.dropout)
+    p.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=not m.loss_clamp)
+    p.add_argument("--hidden-size", type=int, default=m.hidden_size)
+    p.add_argument("--max-neg-type-ratio", type=int, default=m.max_neg_type_ratio)
+    p.add_argument("--negatives", type=float, default=m.negatives, help="share of negative pairs kept in the loss")
+    p.add_argument("--masking", default=m.masking, choices=["none", "global", "label", "span"],
                    help="which negative pairs --negatives subsamples (GLiNERConfig.masking)")
     p.add_argument("--setting", choices=SETTINGS, default="standard",
                    help="standard: every training type; strict: no type named like an evaluation label; "
                         "heldout: recipe probe scored on FewNERD-b's unseen types (never the zero-shot sets)")
-    p.add_argument("--temperature", type=float, default=2.0, help="dataset sampling p ~ size^(1/T) x labels^variety")
-    # the mixture's defaults are the heldout probes' winner (RESULTS.md): every known negative of the example's
-    # own corpus (neg-ratio inf), datasets weighted by label variety (variety 0.5)
-    p.add_argument("--variety", type=float, default=0.5, help="weight of a dataset's number of label names")
-    p.add_argument("--negatives-from", choices=["batch", "known"], default="known",
+    p.add_argument("--temperature", type=float, default=RECIPE.temperature,
+                   help="dataset sampling p ~ size^(1/T) x labels^variety")
+    p.add_argument("--variety", type=float, default=RECIPE.variety, help="weight of a dataset's number of label names")
+    p.add_argument("--negatives-from", choices=["batch", "known"], default=t.negatives_from,
                    help="known: only types the example's own corpus annotates and it lacks (TrainConfig)")
-    p.add_argument("--neg-ratio", type=float, default=math.inf,
+    p.add_argument("--neg-ratio", type=float, default=t.neg_ratio,
                    help="known: negative labels per positive type (default inf: every known negative)")
-    p.add_argument("--label-drop", type=float, default=0.0, help="drop each label with probability U(0, this)")
-    p.add_argument("--loss-alpha", type=float, default=-1.0, help="focal alpha (< 0: off)")
-    p.add_argument("--loss-gamma", type=float, default=0.0, help="focal gamma (0: plain BCE)")
-    p.add_argument("--labels-encoder", default="", help="bi-encoder: a label encoder folder, or minilm")
-    p.add_argument("--factorized", action=argparse.BooleanOptionalAction, default=True,
+    p.add_argument("--label-drop", type=float, default=t.label_drop, help="drop each label with probability U(0, this)")
+    p.add_argument("--loss-alpha", type=float, default=m.loss_alpha, help="focal alpha (< 0: off)")
+    p.add_argument("--loss-gamma", type=float, default=m.loss_gamma, help="focal gamma (0: plain BCE)")
+    p.add_argument("--labels-encoder", default=m.labels_encoder, help="bi-encoder: a label encoder folder, or minilm")
+    p.add_argument("--factorized", action=argparse.BooleanOptionalAction, default=t.factorized,
                    help="train on factorized span scores (same loss, ~30%% less time per step)")
     p.add_argument("--unseen-sentences", type=int, help="heldout: FewNERD-b test sentences scored (default 600)")
-    p.add_argument("--max-words", type=int, default=64, help="training examples are cut into pieces this long")
+    p.add_argument("--max-words", type=int, default=RECIPE.max_words, help="training examples are cut into pieces this long")
     p.add_argument("--pool-limit", type=int, help="first N examples per training dataset (default 0 = all)")
     p.add_argument("--eval-sentences", type=int, help="first N sentences per zero-shot set (default 0 = all)")
     p.add_argument("--dev-sentences", type=int, help="first N CrossNER dev sentences for calibration (0 = all)")
@@ -132,7 +134,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def new_model(args):
     from minigliner import GLiNER, GLiNERConfig
-    from minigliner.pretrained import minilm_folder
+    from minigliner.folders.hub import minilm_folder
     torch.manual_seed(args.seed)
     labels_encoder = str(minilm_folder()) if args.labels_encoder == "minilm" else args.labels_encoder
     config = GLiNERConfig(encoder=str(minilm_folder()), hidden_size=args.hidden_size, dropout=args.dropout,
@@ -144,14 +146,14 @@ def new_model(args):
 
 def evaluation_labels() -> set[str]:
     """Every label name of the seven zero-shot sets, lower-cased (their label.txt files only, never their text)."""
-    from minigliner.corpus import dataset_labels
+    from minigliner.training.corpus import dataset_labels
     return {lab.lower() for name in ZEROSHOT for lab in dataset_labels(DATA / "zeroshot" / name)}
 
 
 def unseen_labels() -> list[str]:
     """The heldout setting's unseen labels: FewNERD-b's types, named as in label_names.json."""
-    from minigliner.corpus import dataset_labels
-    from minigliner.data import load_label_names
+    from minigliner.training.corpus import dataset_labels
+    from minigliner.training.reading import load_label_names
     names = load_label_names(DATA / "label_names.json", UNSEEN_CORPUS)
     return [lab for lab in dataset_labels(DATA / "train" / UNSEEN_CORPUS, names) if lab not in UNSEEN_SKIP]
 
@@ -167,7 +169,7 @@ def left_out(args) -> tuple[tuple[str, ...], frozenset[str]]:
 
 def training_mixture(args, model) -> tuple[list[dict], dict]:
     """steps x batch examples from the pool (train() splits any too long for the encoder beside its prompt)."""
-    from minigliner.mixture import by_source, label_set, sample_mixture, temperature_weights, training_pool
+    from minigliner.training.mixture import by_source, label_set, sample_mixture, temperature_weights, training_pool
     skip, leave_out_labels = left_out(args)
     pool = training_pool(DATA, max_words=args.max_words, skip=skip, leave_out_labels=leave_out_labels,
                          limit=args.pool_limit or None)
@@ -229,14 +231,14 @@ def save_progress(args, progress: dict) -> None:
 
 
 def last_checkpoint(run_dir: Path) -> Path | None:
-    from minigliner.resume import last_checkpoint as last
+    from minigliner.training.resume import last_checkpoint as last
     return last(run_dir)
 
 
 def keep_latest_checkpoint(stop_after: int) -> None:
     """After each checkpoint train() writes, delete the older ones (each holds the optimizer state, ~3x
     the weights); with stop_after, stop once that many steps are saved."""
-    import minigliner.train as train_module
+    import minigliner.training.loop as train_module
     save = train_module.save_checkpoint
 
     def save_and_prune(folder, model, state):
@@ -251,7 +253,7 @@ def keep_latest_checkpoint(stop_after: int) -> None:
 
 def train_resumable(args, model, mixture: list[dict], progress: dict) -> list[float] | None:
     """Train to args.steps from the last checkpoint in run_dir; the losses, or None when --stop-after stopped it."""
-    from minigliner.train import TrainConfig, train
+    from minigliner.training.loop import TrainConfig, train
     args.run_dir.mkdir(parents=True, exist_ok=True)
     cfg = TrainConfig(steps=args.steps, batch_size=args.batch_size, lr_encoder=args.lr_encoder,
                       lr_others=args.lr_others, save_every=args.save_every, output_dir=str(args.run_dir),
@@ -278,8 +280,8 @@ def train_resumable(args, model, mixture: list[dict], progress: dict) -> list[fl
 # ---- evaluation -------------------------------------------------------------------------------------
 
 def eval_sets(folder: Path, names, split: str, limit: int, label_names=None) -> dict:
-    from minigliner.corpus import dataset_labels
-    from minigliner.data import load_label_names, read_bio
+    from minigliner.training.corpus import dataset_labels
+    from minigliner.training.reading import load_label_names, read_bio
     sets = {}
     for name in names:
         codes = load_label_names(label_names, name) if label_names else None
@@ -301,7 +303,7 @@ def scores_of(point: dict) -> dict:
 
 def calibrate(args, model) -> dict:
     """The threshold with the best mean F1 over the CrossNER dev splits (reported apart from the headline)."""
-    from minigliner.evaluate import sweep_datasets
+    from minigliner.apps.evaluate import sweep_datasets
     grid = [round(0.05 * i, 2) for i in range(2, 19)]
     curve = sweep_datasets(model, eval_sets(DATA / "zeroshot", CALIBRATION, "dev.txt", args.dev_sentences), grid,
                            progress=True)
@@ -315,7 +317,7 @@ def calibrate(args, model) -> dict:
 
 def zeroshot_table(args, model, calibrated: float | None) -> tuple[dict, dict | None]:
     """The seven test sets at args.threshold (the headline), and at the calibrated threshold if there is one."""
-    from minigliner.evaluate import format_table, sweep_datasets
+    from minigliner.apps.evaluate import format_table, sweep_datasets
     thresholds = [args.threshold] + ([calibrated] if calibrated is not None else [])
     points = sweep_datasets(model, eval_sets(DATA / "zeroshot", ZEROSHOT, "test.txt", args.eval_sentences),
                             thresholds, progress=True)
@@ -330,8 +332,8 @@ def zeroshot_table(args, model, calibrated: float | None) -> tuple[dict, dict | 
 def unseen_probe(args, model) -> dict:
     """heldout setting: F1 on FewNERD-b's test split over its types (none trained on), and on the CrossNER dev
     splits, over a threshold grid. The measurement recipes are chosen by."""
-    from minigliner.data import load_label_names, read_bio
-    from minigliner.evaluate import sweep_datasets
+    from minigliner.training.reading import load_label_names, read_bio
+    from minigliner.apps.evaluate import sweep_datasets
     grid = sorted({args.threshold} | set(GRID) | set(LOW))
     names = load_label_names(DATA / "label_names.json", UNSEEN_CORPUS)
     examples = read_bio(DATA / "train" / UNSEEN_CORPUS / "test.txt", names)[:args.unseen_sentences]
@@ -349,7 +351,7 @@ def unseen_probe(args, model) -> dict:
 
 def in_domain(args, model) -> dict:
     """Held-out in-domain F1: the test splits of the corpora trained on, args.heldout sentences each."""
-    from minigliner.evaluate import sweep_datasets
+    from minigliner.apps.evaluate import sweep_datasets
     skip, _ = left_out(args)
     corpora = sorted(p.name for p in (DATA / "train").iterdir() if (p / "test.txt").is_file() and p.name not in skip)
     grid = sorted({args.threshold} | set(GRID))

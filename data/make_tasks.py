@@ -21,7 +21,7 @@ import os
 import random
 import re
 
-TOKEN_RE = re.compile(r"\w+(?:[-_]\w+)*|\S")  # the same word regex as make_data.py and minigliner.prompt
+TOKEN_RE = re.compile(r"\w+(?:[-_]\w+)*|\S")  # the same word regex as make_data.py and minigliner.core.prompt
 
 POOLS = {  # (train pool, eval pool): disjoint by construction, checked below
     "first": (["Lena", "Tomas", "Aiko", "Rafael", "Ingrid", "Kwame", "Sofia", "Dmitri", "Nadia", "Oscar",

@@ -1,6 +1,6 @@
 """minigliner: GLiNER, the zero-shot named entity recognizer, rebuilt from scratch in readable PyTorch."""
 from .config import GLiNERConfig
-from .encoder import Encoder, EncoderConfig
+from .encoders.bert import Encoder, EncoderConfig
 from .model import GLiNER
 
 __all__ = ["GLiNER", "GLiNERConfig", "Encoder", "EncoderConfig"]

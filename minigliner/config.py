@@ -59,7 +59,7 @@ class GLiNERConfig:
             if not self.labels_encoder:
                 raise ValueError("post_fusion_schema needs a bi-encoder: set labels_encoder too (in a uni-encoder "
                                  "the labels already read the text inside one encoder)")
-            from .fusion import parse_schema
+            from .variants.fusion import parse_schema
             parse_schema(self.post_fusion_schema)
         if self.num_post_fusion_layers < 1:
             raise ValueError(f"num_post_fusion_layers must be at least 1, got {self.num_post_fusion_layers}")

@@ -6,28 +6,26 @@ Shapes: B batch, L subwords, W words, K max span width, C labels, D hidden, H en
 """
 from __future__ import annotations
 
-import re
-
 import torch
 from torch import nn
 
-from . import checkpoint
-from .candidates import candidate_spans
 from .config import GLiNERConfig
-from .data import span_targets
-from .decoding import Span, greedy_select
-from .encoder import Encoder
-from .factorized import score_spans_factorized
-from .fusion import PostFusion
-from .label_encoder import LabelEncoder, check_label_vectors
-from .layers import FFN, WordLSTM
-from .losses import span_loss
-from .prompt import PromptBatch, encode_prompts, encode_texts, gather_labels, pool_words, split_words
-from .spans import SpanMarker, score_spans, span_mask, word_mask
-from .token_head import TokenScorer, token_loss, token_targets
-from .weights import Parts, check_and_load
-
-SURROGATE = re.compile("[\ud800-\udfff]")  # halves of UTF-16 pairs: a str holding one cannot be encoded
+from .core.decoding import Span, check_threshold, greedy_select, span_candidates, token_order
+from .core.layers import FFN, WordLSTM
+from .core.losses import span_loss
+from .core.prompt import (PromptBatch, check_labels, check_text, encode_prompts, encode_texts, gather_labels,
+                          pool_words, split_words, subword_costs, text_subword_costs)
+from .core.spans import SpanMarker, score_spans, span_mask, word_mask
+from .encoders.bert import Encoder
+from .folders.ours import load, parts_from_encoder, save
+from .folders.weights import Parts, check_and_load
+from .inference.jobs import text_candidates
+from .inference.windows import PROMPT_EXTRA
+from .training.targets import span_targets
+from .variants.factorized import score_spans_factorized
+from .variants.fusion import PostFusion
+from .variants.label_encoder import LabelEncoder, check_label_vectors
+from .variants.token_head import TokenScorer, token_candidates, token_loss, token_targets
 
 
 class GLiNER(nn.Module):
@@ -56,8 +54,8 @@ class GLiNER(nn.Module):
 
     # ---- the forward pass ------------------------------------------------------------
     def encode(self, batch: PromptBatch, label_vectors: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
-        """Texts -> word vectors (B, W, D) after the BiLSTM (and fusion) and label vectors before the head:
-        (B, C, D), or (C, D) shared by the whole batch (bi-encoder without fusion, one label list).
+        """Texts -> word vectors (B, W, D) after the BiLSTM (and fusion) and label vectors (B, C, D) before the
+        head; (1, C, D) when the whole batch shares one label list (bi-encoder without fusion): it broadcasts.
 
         Bi-encoder: label_vectors (N, D) are the vectors of batch.label_set (encoded here when None).
         """
@@ -71,7 +69,7 @@ class GLiNER(nn.Module):
         if label_vectors is None:
             label_vectors = self.label_encoder.embed(list(batch.label_set))          # (N, D)
         if self.fusion is None and batch.shares_labels():
-            return words, label_vectors                                               # (C, D)
+            return words, label_vectors[None]                                         # (1, C, D)
         mask = batch.label_mask[..., None]                                            # (B, C, 1)
         labels = label_vectors[batch.label_positions] * mask                          # (B, C, D)
         if self.fusion is not None:
@@ -84,10 +82,10 @@ class GLiNER(nn.Module):
         """Texts -> span x label logits (B, W, K, C) and the valid-span mask (B, W, K);
         token model: start/end/inside logits (B, W, C, 3) and the word mask (B, W).
 
-        fast=True scores spans in the factorized form (minigliner.factorized), and the token head splits its
+        fast=True scores spans in the factorized form (minigliner.variants.factorized), and the token head splits its
         first layer by the parts of the pair (TokenScorer): the same logits up to float rounding, fewer FLOPs.
         """
-        words, labels = self.encode(batch, label_vectors)                 # (B, W, D), (B, C, D) or (C, D)
+        words, labels = self.encode(batch, label_vectors)                 # (B, W, D), (B or 1, C, D)
         if self.token_level:
             return self.token_head(words, labels, fast), word_mask(batch.num_words, words.shape[1])  # (B, W, C, 3), (B, W)
         if fast:
@@ -140,33 +138,60 @@ class GLiNER(nn.Module):
         finally:
             self.label_encoder.train(was_training)
 
-    # ---- prediction --------------------------------------------------------------------
+    # ---- prediction: one short text, top to bottom (GLiNER §2.4) -------------------------
+    @torch.inference_mode()
     def predict_entities(self, text: str, labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
                          multi_label: bool = False, label_embeddings: torch.Tensor | None = None,
                          fast: bool = False) -> list[dict]:
-        """Entities of one text: dicts {start, end, text, label, score} with character offsets."""
-        return self.inference([text], labels, threshold, flat_ner, multi_label, label_embeddings=label_embeddings,
-                              fast=fast)[0]
+        """Entities of one text: dicts {start, end, text, label, score} with character offsets.
 
+        A text and label list that fit one encoder input are read here, top to bottom. Longer ones go to
+        `inference`, which splits them into windows and label groups (minigliner/inference/).
+        """
+        labels = self._checked([text], labels, label_embeddings)
+        check_threshold(threshold)
+        words = split_words(text)                                               # words with character offsets
+        if not self.fits([w.text for w in words], labels):
+            return self.inference([text], labels, threshold, flat_ner, multi_label, label_embeddings=label_embeddings,
+                                  fast=fast)[0]
+        was_training = self.training
+        self.eval()
+        try:
+            batch = self.prompt_batch([[w.text for w in words]], [labels])     # the label prompt, then the words
+            logits, _ = self(batch, label_embeddings, fast=fast)                # (1, W, K, C); token model (1, W, C, 3)
+        finally:
+            self.train(was_training)
+        probs = torch.sigmoid(logits[0])                                        # (W, K, C); token model (W, C, 3)
+        if self.token_level:
+            found = token_candidates(probs, len(words), threshold, self.config.token_scoring)
+            found = sorted(found, key=token_order)                              # the reference's candidate order
+        else:
+            found = span_candidates(probs, len(words), threshold)               # (start, width, label) order
+        spans = greedy_select(found, flat_ner, multi_label)                     # best first, no conflicts
+        return [self._entity(text, words, labels, span) for span in spans]
+
+    def fits(self, words: list[str], labels: list[str]) -> bool:
+        """Can one encoder input hold these words and every label, so no window, label group or [UNK] is needed?"""
+        if not words or len(words) > self.config.max_len:
+            return False
+        positions = self.encoder.config.max_position_embeddings
+        text = sum(text_subword_costs(self.tokenizer, [words])[0])             # as the planner counts them
+        if self.label_encoder is not None:
+            return 2 + text <= positions                                        # [CLS] words [SEP]
+        prompt = sum(subword_costs(self.tokenizer, labels)) + len(labels)       # each label after its <<ENT>>
+        return PROMPT_EXTRA + prompt + text <= positions
+
+    # ---- prediction at any size: the layer of minigliner/inference/ --------------------------
     def inference(self, texts: list[str], labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
                   multi_label: bool = False, batch_size: int = 8,
                   label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[dict]]:
         """Entities of many texts, batch_size windows at a time (windows of similar length together);
-        long texts are split into windows. fast=True: factorized span scoring (see forward).
+        long texts are split into windows, long label lists into groups. fast=True: see forward.
 
         Bi-encoder: label_embeddings (C, D) from encode_labels(labels) skip the label encoder;
         without them the label vectors come from the cache (encoded on first use).
         """
-        if isinstance(texts, str):
-            raise TypeError("texts must be a list of strings; use predict_entities for one text")
-        for t in texts:
-            if not isinstance(t, str):
-                raise TypeError(f"every text must be a str, got {type(t).__name__}")
-        if label_embeddings is not None:
-            check_label_vectors(labels, label_embeddings, self.label_encoder, self.config.hidden_size)
-        labels = check_labels(labels)
-        for i, text in enumerate(texts):
-            check_text(text, f"text {i}")
+        labels = self._checked(texts, labels, label_embeddings)
         words = [split_words(t) for t in texts]
         spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
                                    flat_ner, multi_label, batch_size, label_embeddings, fast)
@@ -178,14 +203,22 @@ class GLiNER(nn.Module):
                       label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[Span]]:
         """Selected spans (word indices) of pre-split texts; labels must be free of duplicates."""
         best_only = flat_ner and not multi_label  # a span's other labels could never be kept (batch_span_candidates)
-        candidates = self.candidate_spans(words, labels, threshold, batch_size, label_embeddings, fast, best_only)
-        return [greedy_select(c, flat_ner, multi_label) for c in candidates]
+        found = text_candidates(self, words, labels, threshold, batch_size, label_embeddings, fast, best_only)
+        return [greedy_select(c, flat_ner, multi_label) for c in found]
 
-    def candidate_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
-                        batch_size: int = 8, label_embeddings: torch.Tensor | None = None,
-                        fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
-        """Every span above threshold of each pre-split text, before selection (candidates.candidate_spans)."""
-        return candidate_spans(self, words, labels, threshold, batch_size, label_embeddings, fast, best_label_only)
+    def _checked(self, texts: list[str], labels: list[str], label_embeddings: torch.Tensor | None) -> list[str]:
+        """Refuse texts, labels or label vectors that cannot be read; the labels without duplicates."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be a list of strings; use predict_entities for one text")
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"every text must be a str, got {type(t).__name__}")
+        if label_embeddings is not None:
+            check_label_vectors(labels, label_embeddings, self.label_encoder, self.config.hidden_size)
+        labels = check_labels(labels)
+        for i, text in enumerate(texts):
+            check_text(text, f"text {i}")
+        return labels
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod
@@ -200,42 +233,19 @@ class GLiNER(nn.Module):
     @classmethod
     def from_encoder(cls, config: GLiNERConfig) -> "GLiNER":
         """A new, untrained GLiNER on the pretrained encoder folder named by config.encoder."""
-        return cls.from_parts(checkpoint.parts_from_encoder(config))
+        return cls.from_parts(parts_from_encoder(config))
 
     @classmethod
     def from_pretrained(cls, folder) -> "GLiNER":
-        """Load a saved minigliner folder, or an official gliner folder (checkpoint.load says which)."""
-        return cls.from_parts(checkpoint.load(folder))
+        """Load a saved minigliner folder, or an official gliner folder (folders.ours.load says which)."""
+        return cls.from_parts(load(folder))
 
     def save_pretrained(self, folder) -> None:
         """Save config, encoder config, weights (safetensors) and tokenizer into folder."""
-        checkpoint.save(self, folder)
+        save(self, folder)
 
     @staticmethod
     def _entity(text: str, words, labels: list[str], span: Span) -> dict:
         start, end = words[span.start].start, words[span.end].end
         return {"start": start, "end": end, "text": text[start:end], "label": labels[span.label],
                 "score": span.score}
-
-
-def check_labels(labels) -> list[str]:
-    """Validate a label list; duplicates are dropped (first kept) since they would score identically."""
-    if isinstance(labels, str) or not isinstance(labels, (list, tuple)):
-        raise TypeError(f"labels must be a list of strings, got {type(labels).__name__}")
-    if not labels:
-        raise ValueError("labels is empty: give at least one entity label")
-    for label in labels:
-        if not isinstance(label, str):
-            raise TypeError(f"every label must be a str, got {label!r} ({type(label).__name__})")
-        if not label.strip():
-            raise ValueError(f"labels must be non-empty strings, got {label!r}")
-        check_text(label, f"label {label[:20]!r}")
-    return list(dict.fromkeys(labels))
-
-
-def check_text(text: str, what: str) -> None:
-    """Refuse a lone surrogate (text decoded with errors='surrogateescape', or bad JSON escapes): not Unicode text."""
-    bad = SURROGATE.search(text)
-    if bad:
-        raise ValueError(f"{what} holds a lone surrogate {bad.group()!r} at character {bad.start()}: not valid Unicode; "
-                         f"decode the input as UTF-8 with errors='replace'")

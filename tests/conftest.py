@@ -35,7 +35,7 @@ def tiny_model(reference_span):
 
 @pytest.fixture(scope="session")
 def minilm():
-    from minigliner.pretrained import minilm_folder
+    from minigliner.folders.hub import minilm_folder
     return minilm_folder()
 
 

@@ -107,8 +107,8 @@ def test_make_demo_runs_its_three_commands(tiny_bert, tmp_path):
                 for l in recipe]
     assert [c[:3] for c in commands] == [["$(PY)", "-m", "minigliner"]] * 3
     assert [c[3] for c in commands] == ["train", "predict", "evaluate"]
-    train = commands[0][3:]
-    train[train.index("--steps") + 1] = "2"
+    train = commands[0][3:] + ["--steps", "2"]   # the last --steps wins
+    assert train[train.index("--preset") + 1] == "demo"
     out = [run(*train, "--encoder", tiny_bert, "--hidden-size", 32, cwd=root).stdout]
     out += [run(*c[3:], cwd=root).stdout for c in commands[1:]]
     assert "trained 2 steps" in out[0] and "data/demo_texts.jsonl" in commands[1]
@@ -137,7 +137,7 @@ def test_evaluate_prints_a_table_per_dataset_and_writes_json(saved, tmp_path, ti
     assert micro == pytest.approx([100 * small[k] for k in ("precision", "recall", "f1")], abs=0.051)
     assert result["average_f1"] == small["f1"]
     assert [r.split()[-4] for r in rows[3:]] == ["label", "city", "person"]   # --per-label rows
-    from minigliner.evaluate import evaluate
+    from minigliner.apps.evaluate import evaluate
     expected = evaluate(tiny_model, EXAMPLES, ["city", "person"], threshold=0.3)
     assert {k: small[k] for k in ("precision", "recall", "f1")} == \
         pytest.approx({k: expected[k] for k in ("precision", "recall", "f1")})
@@ -165,8 +165,8 @@ def test_evaluate_reads_bio_folders_with_label_txt_and_label_names(saved, tmp_pa
     assert result["flat_ner"] is False
     assert result["datasets"]["alpha"]["labels"] == ["person", "city"] and result["datasets"]["alpha"]["entities"] == 4
     assert result["datasets"]["beta"]["labels"] == ["person"] and result["datasets"]["beta"]["entities"] == 2
-    from minigliner.data import read_bio
-    from minigliner.evaluate import evaluate
+    from minigliner.training.reading import read_bio
+    from minigliner.apps.evaluate import evaluate
     examples = read_bio(root / "sets/alpha/test.txt", {"PER": "person", "LOC": "city"})
     alpha = evaluate(tiny_model, examples, ["person", "city"], threshold=0.2, flat_ner=False)
     beta = evaluate(tiny_model, examples, ["person"], threshold=0.2, flat_ner=False)

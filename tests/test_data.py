@@ -7,9 +7,10 @@ import pytest
 import torch
 from conftest import SHARED_DATA
 
-from minigliner.corpus import dataset_labels, read_dataset
-from minigliner.data import (LoadReport, label_name, load_label_names, read_bio, read_gliner_json, sample_labels,
-                             span_targets, split_long)
+from minigliner.training.corpus import dataset_labels, read_dataset
+from minigliner.training.reading import (LoadReport, label_name, load_label_names, read_bio, read_gliner_json,
+                                         split_long)
+from minigliner.training.targets import sample_labels, span_targets
 
 
 def write_json(path, records):

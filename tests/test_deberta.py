@@ -8,10 +8,10 @@ from reference_models import make_bert_dir, make_deberta_dir, make_deberta_token
 from safetensors.torch import load_file, save_file
 
 from minigliner import GLiNER, GLiNERConfig
-from minigliner.backbone import encoder_config, load_encoder
-from minigliner.deberta import DebertaConfig, DebertaEncoder, log_buckets
-from minigliner.encoder import Encoder
-from minigliner.prompt import add_marker_tokens, load_tokenizer
+from minigliner.encoders.backbone import encoder_config, load_encoder
+from minigliner.encoders.deberta import DebertaConfig, DebertaEncoder, log_buckets
+from minigliner.encoders.bert import Encoder
+from minigliner.encoders.tokenizers import add_marker_tokens, load_tokenizer
 
 V3 = dict(vocab_size=60, hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
           max_position_embeddings=128, relative_attention=True, pos_att_type=["p2c", "c2p"], position_buckets=8,
@@ -218,7 +218,7 @@ def spm_folder(tmp_path_factory):
 
 
 def test_spm_model_is_read_without_sentencepiece(spm_folder):
-    from minigliner.sentencepiece import read_spm
+    from minigliner.encoders.sentencepiece import read_spm
     folder, sp = spm_folder
     pieces, unk_id = read_spm(folder / "spm.model")
     assert [(p, s) for p, s, _ in pieces] == [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]

@@ -4,7 +4,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minigliner.decoding import Span, conflicts, decode_spans, greedy_select, nested, overlaps, span_candidates
+from minigliner.core.decoding import Span, conflicts, decode_spans, greedy_select, nested, overlaps, span_candidates
 
 
 def probs_with(W, K, C, entries):
@@ -167,8 +167,8 @@ def _rows(row, start, end, label, score, B):
 @settings(max_examples=200, deadline=None)
 @given(seed=st.integers(0, 10 ** 6), levels=st.integers(2, 6), threshold=st.sampled_from([0.0, 0.3, 0.5]))
 def test_best_label_only_selects_the_same_flat_entities(seed, levels, threshold):
-    from minigliner.decoding import batch_span_candidates
-    from minigliner.spans import span_mask
+    from minigliner.core.decoding import batch_span_candidates
+    from minigliner.core.spans import span_mask
     g = torch.Generator().manual_seed(seed)
     B, W, K, C = 3, 7, 4, 5
     # few distinct values: many ties between labels of one span and between spans
@@ -184,7 +184,7 @@ def test_best_label_only_selects_the_same_flat_entities(seed, levels, threshold)
 
 
 def test_best_label_only_keeps_the_first_of_equal_labels_and_ignores_padding_labels():
-    from minigliner.decoding import batch_span_candidates
+    from minigliner.core.decoding import batch_span_candidates
     probs = torch.zeros(1, 2, 1, 4)
     probs[0, 0, 0] = torch.tensor([0.2, 0.9, 0.9, 0.99])   # labels 1 and 2 tie; label 3 is padding
     probs[0, 1, 0] = torch.tensor([float("nan"), 0.7, 0.1, 0.0])

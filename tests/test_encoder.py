@@ -8,9 +8,9 @@ import torch
 from conftest import SHARED_DATA
 from safetensors.torch import load_file, save_file
 
-from minigliner.encoder import Encoder, EncoderConfig
-from minigliner.prompt import load_tokenizer
-from minigliner.weights import read_state_dict
+from minigliner.encoders.bert import Encoder, EncoderConfig
+from minigliner.encoders.tokenizers import load_tokenizer
+from minigliner.folders.weights import read_state_dict
 
 CONLL_TEST = SHARED_DATA / "train" / "conll2003" / "test.txt"
 TINY = dict(vocab_size=60, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,

@@ -1,7 +1,7 @@
 """Entity-level precision, recall and F1."""
 import pytest
 
-from minigliner.evaluate import evaluate, evaluate_datasets, format_table, prf, score, threshold_curve
+from minigliner.apps.evaluate import evaluate, evaluate_datasets, format_table, prf, score, threshold_curve
 
 
 def test_score_by_hand():
@@ -177,7 +177,7 @@ def test_evaluate_datasets_means_the_f1_and_formats_a_table(tiny_model):
 
 
 def test_sweep_datasets_equals_evaluate_datasets_at_each_threshold(tiny_model):
-    from minigliner.evaluate import sweep_datasets
+    from minigliner.apps.evaluate import sweep_datasets
     datasets = {"one": (EXAMPLES[:2], ["person", "city"]), "two": (EXAMPLES[2:], ["person"])}
     sweep = sweep_datasets(tiny_model, datasets, [0.2, 0.4], flat_ner=False)
     for point, t in zip(sweep, [0.2, 0.4]):

@@ -8,10 +8,10 @@ from reference_models import (PARITY_LABEL_SETS, PARITY_TEXTS, make_reference_bi
                               make_reference_token_model, reference_entities, reference_forward, save_reference, spread_scores)
 
 from minigliner import GLiNER
-from minigliner.decoding import batch_span_candidates, span_candidates
-from minigliner.factorized import folding_pays, score_spans_factorized, span_hidden
-from minigliner.prompt import split_words
-from minigliner.spans import score_spans, span_mask
+from minigliner.core.decoding import batch_span_candidates, span_candidates
+from minigliner.variants.factorized import folding_pays, score_spans_factorized, span_hidden
+from minigliner.core.prompt import split_words
+from minigliner.core.spans import score_spans, span_mask
 
 TEXTS = PARITY_TEXTS
 LABEL_SETS = PARITY_LABEL_SETS
@@ -127,7 +127,7 @@ def test_fast_bi_and_poly_encoders_match(biencoder):
         _, label_vectors = ours.encode(batch)
         plain, mask = ours(batch)
         fast, _ = ours(batch, fast=True)
-    assert label_vectors.dim() == (3 if ours.fusion is not None else 2)  # shared (C, D) labels in the bi-encoder
+    assert len(label_vectors) == (len(batch.input_ids) if ours.fusion is not None else 1)  # shared (1, C, D) in the bi-encoder
     torch.testing.assert_close(fast[mask], plain[mask], atol=1e-5, rtol=0)
     theirs = reference_entities(ref, TEXTS, labels, threshold=0.3, flat_ner=False)
     mine = ours.inference(TEXTS, labels, threshold=0.3, flat_ner=False, fast=True)

@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from minigliner import GLiNERConfig
-from minigliner.fusion import CrossAttentionBlock, HeadAttention, PostFusion, SelfAttentionBlock, parse_schema
+from minigliner.variants.fusion import CrossAttentionBlock, HeadAttention, PostFusion, SelfAttentionBlock, parse_schema
 
 
 def test_parse_schema():

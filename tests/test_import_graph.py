@@ -5,26 +5,45 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "minigliner"
 
 
-def imports_of(path: Path) -> set[str]:
-    """The minigliner modules a file imports anywhere in it (relative or absolute)."""
-    names = set()
+def module_name(path: Path) -> str:
+    """minigliner/core/prompt.py -> "core.prompt"; a package's __init__.py -> the package ("core")."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def imports_of(name: str) -> set[str]:
+    """The minigliner modules (dotted, without "minigliner.") that module `name` imports anywhere in it."""
+    path = MODULES[name]
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    found = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1 or (node.module or "").startswith("minigliner"):
-                base = (node.module or "").removeprefix("minigliner").lstrip(".")
-                if base:
-                    names.add(base.split(".")[0])
-                else:  # from . import x
-                    names.update(alias.name for alias in node.names)
+            if node.level:
+                base = package[:len(package) - (node.level - 1)] if node.level > 1 else package
+                target = ".".join(base + ([node.module] if node.module else []))
+            elif (node.module or "").startswith("minigliner"):
+                target = node.module.removeprefix("minigliner").lstrip(".")
+            else:
+                continue
+            for alias in node.names:  # `from .folders import ours` imports the module folders.ours
+                sub = f"{target}.{alias.name}" if target else alias.name
+                found.add(sub if sub in MODULES else target)
         elif isinstance(node, ast.Import):
-            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("minigliner."))
-    return names
+            found.update(a.name.removeprefix("minigliner.") for a in node.names if a.name.startswith("minigliner."))
+    return {m for m in found if m in MODULES and m != name}
+
+
+def test_the_walk_sees_subpackages_and_relative_imports():
+    assert "core.prompt" in imports_of("model") and "encoders.sentencepiece" in imports_of("encoders.tokenizers")
+    assert "folders.ours" in imports_of("model") and "training.reading" in imports_of("apps.cli")
 
 
 def test_no_module_reaches_itself_again():
-    modules = {p.stem for p in PACKAGE.glob("*.py")}
-    graph = {m: imports_of(PACKAGE / f"{m}.py") & modules - {m} for m in modules}
-    graph["__init__"] = set()   # the package's front door imports everything; nothing imports it back by name
+    graph = {m: imports_of(m) for m in MODULES}
+    graph[""] = set()   # the package's front door imports everything; nothing imports it back by name
     cycles = []
 
     def reach(start, node, seen):
@@ -35,6 +54,6 @@ def test_no_module_reaches_itself_again():
                 seen.add(nxt)
                 reach(start, nxt, seen)
 
-    for m in sorted(modules):
+    for m in sorted(graph):
         reach(m, m, {m})
     assert not cycles, f"modules that import themselves back through others: {sorted(set(cycles))}"

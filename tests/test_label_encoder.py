@@ -7,8 +7,8 @@ import torch
 from reference_models import make_bert_dir
 
 from minigliner import GLiNER, GLiNERConfig
-from minigliner.label_encoder import LabelEncoder, mean_pool
-from minigliner.train import TrainConfig, make_optimizer, train
+from minigliner.variants.label_encoder import LabelEncoder, mean_pool
+from minigliner.training.loop import TrainConfig, make_optimizer, train
 
 LABELS = ["person", "city", "organization"]
 TEXTS = ["John lived in Paris with Mary .", "Einstein visited Google in Berlin ."]

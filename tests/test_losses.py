@@ -4,7 +4,7 @@ import math
 import pytest
 import torch
 
-from minigliner.losses import EPS, binary_losses, negative_mask, span_loss
+from minigliner.core.losses import EPS, binary_losses, negative_mask, span_loss
 
 
 def test_binary_losses_equal_bce_with_logits_in_the_unclamped_range():
@@ -72,7 +72,7 @@ def setup_batch(B=2, W=4, K=3, C=3, seed=0):
     targets[0, 2, 0, 2] = 1
     targets[1, 1, 0, 1] = 1
     lengths = torch.tensor([W, W - 1])
-    from minigliner.spans import span_mask
+    from minigliner.core.spans import span_mask
     mask = span_mask(lengths, W, K)
     label_mask = torch.tensor([[True, True, True], [True, True, False]])
     return logits, targets, mask, label_mask

@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 from conftest import SHARED_DATA
 
-from minigliner.data import sample_labels
-from minigliner.mixture import (PileReport, by_source, find_mention, label_set, leave_out, read_corpus, read_pilener,
+from minigliner.training.targets import sample_labels
+from minigliner.training.mixture import (PileReport, by_source, find_mention, label_set, leave_out, read_corpus, read_pilener,
                                 sample_mixture, split_pieces, temperature_weights, training_pool)
-from minigliner.prompt import split_words
+from minigliner.core.prompt import split_words
 
 PILE = SHARED_DATA / "pilener_subset" / "slimer_pilener_validation.jsonl"
 

@@ -7,7 +7,7 @@ import torch
 from safetensors.torch import load_file, save_file
 
 from minigliner import GLiNER, GLiNERConfig
-from minigliner.prompt import split_words
+from minigliner.core.prompt import split_words
 
 TEXTS = [
     "John was born in Copenhagen in January .",
@@ -218,7 +218,7 @@ def test_bad_config_values_raise(change, words):
 
 
 def test_odd_hidden_size_cannot_feed_the_bilstm(tiny_model):
-    from minigliner.encoder import Encoder
+    from minigliner.encoders.bert import Encoder
     enc = Encoder(tiny_model.encoder.config)
     with pytest.raises(ValueError, match="hidden_size must be even for a BiLSTM, got 33"):
         GLiNER(tiny_model.config.replace(hidden_size=33), enc, tiny_model.tokenizer)

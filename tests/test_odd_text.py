@@ -1,7 +1,7 @@
 """Odd text: the returned entity text is always original[start:end], whatever the script, spacing or length."""
 import pytest
 
-from minigliner.prompt import split_words
+from minigliner.core.prompt import split_words
 
 LABELS = ["person", "city"]
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-import minigliner.pretrained as pretrained
+import minigliner.folders.hub as pretrained
 
 
 def test_minilm_folder_is_verified(minilm):

@@ -6,8 +6,9 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minigliner.prompt import (add_marker_tokens, encode_prompts, gather_labels, label_prompt,
-                               load_tokenizer, pool_words, split_words, subword_costs, text_subword_costs)
+from minigliner.core.prompt import (encode_prompts, gather_labels, label_prompt, pool_words, split_words,
+                                    subword_costs, text_subword_costs)
+from minigliner.encoders.tokenizers import add_marker_tokens, load_tokenizer
 
 ENT, SEP = "<<ENT>>", "<<SEP>>"
 TEXTS = [

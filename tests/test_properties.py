@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from test_train import EXAMPLES
 
 from minigliner import GLiNER, GLiNERConfig
-from minigliner.decoding import Span, conflicts, greedy_select
-from minigliner.prompt import split_words
-from minigliner.train import TrainConfig, train
+from minigliner.core.decoding import Span, conflicts, greedy_select
+from minigliner.core.prompt import split_words
+from minigliner.training.loop import TrainConfig, train
 
 PROPS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SLOW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -7,8 +7,8 @@ from reference_models import (PARITY_EXAMPLES, PARITY_TEXTS, make_reference_bien
                               spread_token_scores)
 
 from minigliner import GLiNER
-from minigliner.data import span_targets
-from minigliner.prompt import split_words
+from minigliner.training.targets import span_targets
+from minigliner.core.prompt import split_words
 
 TEXTS = PARITY_TEXTS
 LABELS = ["person", "city", "organization", "date", "capital city"]

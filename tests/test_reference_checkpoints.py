@@ -10,9 +10,9 @@ from reference_models import (PARITY_LABELS, PARITY_TEXTS, make_reference_bienco
                               reference_batch, reference_entities, save_reference, spread_scores, spread_token_scores)
 
 from minigliner import GLiNER
-from minigliner.deberta import DebertaEncoder
-from minigliner.encoder import Encoder
-from minigliner.prompt import split_words
+from minigliner.encoders.deberta import DebertaEncoder
+from minigliner.encoders.bert import Encoder
+from minigliner.core.prompt import split_words
 
 TEXTS = PARITY_TEXTS
 LABELS = PARITY_LABELS

@@ -4,8 +4,8 @@ import torch
 from reference_models import (PARITY_EXAMPLES, PARITY_LABEL_SETS, PARITY_TEXTS, reference_entities,
                               reference_forward, reference_loss)
 
-from minigliner.data import span_targets
-from minigliner.prompt import split_words
+from minigliner.training.targets import span_targets
+from minigliner.core.prompt import split_words
 
 TEXTS = PARITY_TEXTS
 LABEL_SETS = PARITY_LABEL_SETS

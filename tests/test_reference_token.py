@@ -5,8 +5,8 @@ from reference_models import (PARITY_LABELS, PARITY_TEXTS, make_reference_token_
                               reference_entities, save_reference)
 
 from minigliner import GLiNER
-from minigliner.prompt import split_words
-from minigliner.token_head import token_targets
+from minigliner.core.prompt import split_words
+from minigliner.variants.token_head import token_targets
 
 TEXTS = PARITY_TEXTS
 LABELS = PARITY_LABELS

@@ -6,10 +6,10 @@ import pytest
 import torch
 from test_train import EXAMPLES
 
-import minigliner.checkpoint
+import minigliner.folders.ours
 from minigliner import GLiNER
-from minigliner.resume import TRAINER_STATE, last_checkpoint, load_trainer_state
-from minigliner.train import TrainConfig, train
+from minigliner.training.resume import TRAINER_STATE, last_checkpoint, load_trainer_state
+from minigliner.training.loop import TrainConfig, train
 
 
 def files_of(folder):
@@ -207,7 +207,7 @@ def killed_on_call(monkeypatch, module, name, call):
     monkeypatch.setattr(module, name, write)
 
 
-@pytest.mark.parametrize("module,name", [(minigliner.checkpoint, "save_file"), (torch, "save")])
+@pytest.mark.parametrize("module,name", [(minigliner.folders.ours, "save_file"), (torch, "save")])
 def test_a_kill_while_writing_a_checkpoint_leaves_the_previous_one_whole(tiny_model, tmp_path, monkeypatch,
                                                                          module, name):
     out = tmp_path / "run"
@@ -238,7 +238,7 @@ def test_a_kill_while_overwriting_a_saved_model_keeps_the_old_weights_file(tiny_
     changed = copy.deepcopy(tiny_model)
     with torch.no_grad():
         next(changed.parameters()).add_(1.0)
-    killed_on_call(monkeypatch, minigliner.checkpoint, "save_file", 1)
+    killed_on_call(monkeypatch, minigliner.folders.ours, "save_file", 1)
     with pytest.raises(KeyboardInterrupt):
         changed.save_pretrained(tmp_path)
     assert files_of(tmp_path) == before                      # the half-written temporary file is gone too

@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from minigliner.self_training import self_train, weak_labels
-from minigliner.train import TrainConfig
+from minigliner.training.self_training import self_train, weak_labels
+from minigliner.training.loop import TrainConfig
 
 TEXTS = [s.split() for s in ("John lived in Paris with Mary .", "Peter visited Berlin on Monday .",
                              "Anna met Paul in London .")]

@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from minigliner.spans import SpanMarker, enumerate_spans, score_spans, span_mask
+from minigliner.core.spans import SpanMarker, enumerate_spans, score_spans, span_mask
 
 
 def test_enumeration_order_is_start_major_then_width():
@@ -79,6 +79,11 @@ def test_span_marker_dropout_only_in_training():
     assert torch.equal(marker(words), marker(words))
     marker.train()
     assert not torch.equal(marker(words), marker(words))
+
+
+def test_one_shared_label_list_broadcasts_over_the_batch():
+    spans, labels = torch.randn(3, 4, 2, 5), torch.randn(1, 6, 5)   # (B, W, K, D), (1, C, D)
+    torch.testing.assert_close(score_spans(spans, labels), score_spans(spans, labels.expand(3, -1, -1)))
 
 
 def test_score_spans_is_a_dot_product():

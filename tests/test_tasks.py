@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from minigliner import tasks
+from minigliner.apps import tasks
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -84,8 +84,8 @@ def task_model(minilm):
     """A token-level GLiNER on MiniLM trained for STEPS steps of BATCH on data/tasks_train.json (about 8 min on 2 cores)."""
     from minigliner import GLiNER
     from minigliner.config import GLiNERConfig
-    from minigliner.data import read_gliner_json
-    from minigliner.train import TrainConfig, train
+    from minigliner.training.reading import read_gliner_json
+    from minigliner.training.loop import TrainConfig, train
     torch.manual_seed(0)
     model = GLiNER.from_encoder(GLiNERConfig(encoder=str(minilm), span_mode="token_level", dropout=0.1,
                                              loss_clamp=False))

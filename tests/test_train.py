@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from minigliner import GLiNER
-from minigliner.prompt import split_words
-from minigliner.train import TrainConfig, batches, lr_factor, make_optimizer, train
+from minigliner.core.prompt import split_words
+from minigliner.training.loop import TrainConfig, batches, lr_factor, make_optimizer, train
 
 EXAMPLES = [
     {"tokenized_text": "John lived in Paris with Mary .".split(), "ner": [[0, 0, "person"], [3, 3, "city"], [5, 5, "person"]]},
@@ -166,7 +166,7 @@ def test_a_malformed_example_is_refused_before_any_step_naming_it(tiny_model):
 
 
 def test_an_example_too_long_for_the_encoder_is_split_before_training_not_failed_at_its_batch(tiny_model):
-    from minigliner.train_checks import fit_positions, prompt_room
+    from minigliner.training.example_checks import fit_positions, prompt_room
     m = copy.deepcopy(tiny_model)
     labels = {"person", "city"}
     room = prompt_room(m, labels)

@@ -6,9 +6,9 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minigliner.decoding import span_candidates
-from minigliner.prompt import split_words
-from minigliner.windows import plan_windows
+from minigliner.core.decoding import span_candidates
+from minigliner.core.prompt import split_words
+from minigliner.inference.windows import plan_windows
 
 
 @st.composite
@@ -131,8 +131,8 @@ def test_the_encoder_position_limit_also_makes_windows(tiny_model):
 
 # ---- label groups: a uni-encoder prompt that does not fit ---------------------------------------
 
-from minigliner.prompt import subword_costs  # noqa: E402
-from minigliner.windows import plan_jobs, plan_label_groups  # noqa: E402
+from minigliner.core.prompt import subword_costs  # noqa: E402
+from minigliner.inference.windows import plan_jobs, plan_label_groups  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)

@@ -101,7 +101,7 @@ def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
 
 
 def test_strict_leaves_out_every_evaluation_label_and_joins_the_standard_table(standard, tmp_path):
-    from minigliner.corpus import dataset_labels
+    from minigliner.training.corpus import dataset_labels
     evaluation = {lab.lower() for name in ZEROSHOT for lab in dataset_labels(ROOT.parent / "shared" / "data" / "zeroshot" / name)}
     out = tmp_path / "results"
     out.mkdir()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .decoding import Span
-from .losses import binary_losses, reduce_loss
+from ..core.decoding import Span
+from ..core.losses import binary_losses, reduce_loss
 
 START, END, INSIDE = 0, 1, 2
 
@@ -28,7 +28,7 @@ class TokenScorer(nn.Module):
         self.down = nn.Linear(4 * D, 3)
 
     def forward(self, words: torch.Tensor, labels: torch.Tensor, fast: bool = False) -> torch.Tensor:
-        """(B, W, D), (B, C, D) or shared (C, D) -> (B, W, C, 3) start / end / inside logits.
+        """(B, W, D) words, (B, C, D) labels ((1, C, D) shared by the batch) -> (B, W, C, 3) start / end / inside logits.
 
         fast=True splits `up` by the three parts of the pair: the word and label parts are projected once
         per word and once per label, not once per (word, label); the same logits up to float rounding.

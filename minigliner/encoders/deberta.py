@@ -1,7 +1,7 @@
 """DeBERTa-v2/v3 written from scratch: disentangled attention over relative positions, loading HF weights.
 
 He et al., 2021 (DeBERTa, §3.1 disentangled attention, §3.2 no absolute positions in the layers);
-He et al., 2023 (DeBERTa-v3). The block around the attention is BERT's (minigliner/encoder.py).
+He et al., 2023 (DeBERTa-v3). The block around the attention is BERT's (minigliner/encoders/bert.py).
 Shapes: B batch, L subwords, H width, A heads, R = 2 * S relative buckets (S = att span).
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .encoder import ACTIVATIONS, Block, grow_embedding
-from .weights import check_and_load, read_state_dict
+from .bert import ACTIVATIONS, Block, grow_embedding
+from ..folders.weights import check_and_load, read_state_dict
 
 
 @dataclass(frozen=True)

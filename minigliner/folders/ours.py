@@ -1,8 +1,8 @@
-"""Saving and loading minigliner's own model folders (the official gliner layout is read by gliner_folder.py).
+"""Saving and loading minigliner's own model folders (the official gliner layout is read by folders/gliner.py).
 
 Own format: minigliner_config.json, encoder_config.json, model.safetensors, tokenizer.json,
 and for a bi-encoder label_encoder/{encoder_config.json, tokenizer.json}. An encoder_config.json
-names its family by model_type (BERT or DeBERTa, see backbone.py).
+names its family by model_type (BERT or DeBERTa, see encoders/backbone.py).
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pathlib import Path
 
 from safetensors.torch import save_file
 
-from .backbone import build_encoder, encoder_config, load_encoder
-from .config import GLiNERConfig
-from .gliner_folder import load_gliner
-from .label_encoder import LabelEncoder
-from .pretrained import download_gliner, is_hub_id, resolve_encoder
-from .prompt import add_marker_tokens, load_tokenizer
+from ..encoders.backbone import build_encoder, encoder_config, load_encoder
+from ..config import GLiNERConfig
+from .gliner import load_gliner
+from ..variants.label_encoder import LabelEncoder
+from .hub import download_gliner, is_hub_id, resolve_encoder
+from ..encoders.tokenizers import add_marker_tokens, load_tokenizer
 from .weights import Parts, read_state_dict
 
 OWN_CONFIG, ENCODER_CONFIG, LABEL_FOLDER = "minigliner_config.json", "encoder_config.json", "label_encoder"

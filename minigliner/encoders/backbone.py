@@ -1,4 +1,4 @@
-"""Which encoder a config describes: BERT-style (encoder.py) or DeBERTa-v2/v3 (deberta.py), chosen by model_type.
+"""Which encoder a config describes: BERT-style (bert.py) or DeBERTa-v2/v3 (deberta.py), chosen by model_type.
 
 Every encoder takes (B, L) ids and a (B, L) mask and returns (B, L, H); its config has hidden_size,
 vocab_size, pad_token_id and max_position_embeddings, and it can resize its token embedding.
@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 
 from .deberta import DebertaConfig, DebertaEncoder, hf_deberta_to_ours
-from .encoder import Encoder, EncoderConfig, hf_bert_to_ours
+from .bert import Encoder, EncoderConfig, hf_bert_to_ours
 
 FAMILIES = {  # model_type in a HF config.json -> (config class, encoder class)
     "bert": (EncoderConfig, Encoder),

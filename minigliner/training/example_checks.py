@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import check_text
-from .prompt import subword_costs, text_subword_costs
+from ..core.prompt import check_text
+from ..core.prompt import subword_costs, text_subword_costs
 
 
 @dataclass

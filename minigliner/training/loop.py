@@ -2,7 +2,7 @@
 
 GLiNER §3 (training details): AdamW, 1e-5 for the encoder and 5e-5 for the rest, warmup then decay.
 A NaN/inf loss or gradient stops the run naming the step and batch (or skips the batch, counted);
-checkpoints can be resumed bit-identically (resume.py).
+checkpoints can be resumed bit-identically (training/resume.py).
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from .data import NEGATIVE_SOURCES, sample_labels, split_long
-from .train_checks import check_example, fit_positions
+from .reading import split_long
+from .targets import NEGATIVE_SOURCES, sample_labels
+from .example_checks import check_example, fit_positions
 from .resume import data_fingerprint, random_state, resume, save_checkpoint
 
 
@@ -40,7 +41,7 @@ class TrainConfig:
     save_every: int = 0             # write a checkpoint folder every N steps (0 = only at the end)
     output_dir: str = ""            # where checkpoints go ("" = nowhere)
     on_nonfinite: str = "raise"     # NaN/inf loss or gradient: raise (naming step and batch) | skip the batch
-    # which labels each example is asked about (data.sample_labels); the model config holds max_types
+    # which labels each example is asked about (training.targets.sample_labels); the model config holds max_types
     negatives_from: str = "batch"   # batch: known negatives, then other types of the batch (gliner) | known: only
                                     # the example's known negatives (its corpus's types it lacks), never another corpus's
     neg_ratio: float = 1.0          # known: negative labels per positive type of the example (at least 1; inf = all)

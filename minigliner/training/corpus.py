@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .data import LoadReport, label_name, load_label_names, read_bio, read_gliner_json
+from .reading import LoadReport, label_name, load_label_names, read_bio, read_gliner_json
 from .data_checks import read_utf8
 
 

@@ -6,7 +6,18 @@ are merged, so nothing is lost.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 PROMPT_EXTRA = 3  # subwords of a uni-encoder input besides labels and words: [CLS], <<SEP>>, [SEP]
+
+
+class Job(NamedTuple):
+    """One encoder input: words [start, end) of text `text`, read with labels [label_lo, label_hi) of the list."""
+    text: int
+    start: int
+    end: int
+    label_lo: int
+    label_hi: int
 
 
 def plan_windows(costs: list[int], budget: int, max_words: int, stride: int) -> list[tuple[int, int]]:
@@ -80,8 +91,8 @@ def word_budget(costs: list[int], label_costs: list[int], positions: int, labels
 
 
 def plan_jobs(text_costs: list[list[int]], label_costs: list[int], positions: int, max_words: int, stride: int,
-              labels_in_prompt: bool = True) -> list[tuple[int, int, int, int, int]]:
-    """(text, start, end, label_lo, label_hi) for every window of every non-empty text and every label group.
+              labels_in_prompt: bool = True) -> list[Job]:
+    """A Job for every window of every non-empty text and every label group.
 
     text_costs[i][w]: subwords of word w of text i; label_costs[c]: prompt subwords of label c (with its
     <<ENT>>). Groups and prompt costs per text come from plan_prompts.
@@ -92,5 +103,5 @@ def plan_jobs(text_costs: list[list[int]], label_costs: list[int], positions: in
             continue
         groups, prompt_costs = plan_prompts(costs, label_costs, positions, labels_in_prompt)
         for (lo, hi), prompt_cost in zip(groups, prompt_costs):
-            jobs += [(i, s, e, lo, hi) for s, e in plan_windows(costs, positions - prompt_cost, max_words, stride)]
+            jobs += [Job(i, s, e, lo, hi) for s, e in plan_windows(costs, positions - prompt_cost, max_words, stride)]
     return jobs

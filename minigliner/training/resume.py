@@ -1,6 +1,6 @@
 """Checkpoints that a training run can resume from: model, optimizer, batch order and random state.
 
-A checkpoint folder holds the model files (checkpoint.py) and trainer_state.pt: the step, the
+A checkpoint folder holds the model files (folders/ours.py) and trainer_state.pt: the step, the
 losses so far, the optimizer's state, the batch stream's position, the Python and torch random
 states, the training config and a fingerprint of the data. Restoring all of it makes a resumed
 run end with bit-identical weights to an uninterrupted one (on the same machine and device).
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import torch
 
-from .weights import check_and_load, read_state_dict
+from ..folders.weights import check_and_load, read_state_dict
 
 TRAINER_STATE = "trainer_state.pt"
 # TrainConfig fields a resumed run may change: where it writes, how often, and what it does on a bad loss.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from .train import TrainConfig, train
+from .loop import TrainConfig, train
 
 
 def weak_labels(model, texts: list[list[str]], labels: list[str], threshold: float = 0.5,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from .spans import SpanMarker
+from ..core.spans import SpanMarker
 
 
 def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -42,7 +42,7 @@ def span_hidden(marker: SpanMarker, words: torch.Tensor) -> torch.Tensor:
 
 
 def fold_labels(marker: SpanMarker, label_vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Label vectors (B, C, D) or (C, D) after the label FFN -> W2^T q (B, C, 4D) or (C, 4D), and q . b2 (B, C) or (C,)."""
+    """Label vectors (B, C, D) after the label FFN -> W2^T q (B, C, 4D) and q . b2 (B, C)."""
     down = marker.out.down                                                 # Linear(4D, D)
     return label_vectors @ down.weight, label_vectors @ down.bias
 
@@ -56,7 +56,7 @@ def folding_pays(num_labels: int, hidden_size: int, num_spans: int) -> bool:
 
 def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vectors: torch.Tensor,
                            fold: bool | None = None) -> torch.Tensor:
-    """(B, W, D) words, (B, C, D) or shared (C, D) labels after the label FFN -> (B, W, K, C) logits.
+    """(B, W, D) words, (B, C, D) labels after the label FFN ((1, C, D) shared by the batch) -> (B, W, K, C) logits.
 
     fold=None folds W2 into the labels when that needs fewer multiply-adds (few labels); else W2 is applied
     to each span's hidden vector and the result dotted with the labels (still without the per-span first layer).
@@ -65,8 +65,7 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
         fold = folding_pays(label_vectors.shape[-2], words.shape[-1], words.shape[1] * marker.max_width)
     if not fold:
         spans = marker.out.down(span_hidden(marker, words))                # (B, W, K, D)
-        pattern = "bwkd,cd->bwkc" if label_vectors.dim() == 2 else "bwkd,bcd->bwkc"
-        return torch.einsum(pattern, spans, label_vectors)                 # (B, W, K, C)
+        return torch.einsum("bwkd,bcd->bwkc", spans, label_vectors)       # (B, W, K, C)
     return _folded_by_width(marker, words, *fold_labels(marker, label_vectors))
 
 
@@ -75,10 +74,10 @@ def _folded_by_width(marker: SpanMarker, words: torch.Tensor, folded: torch.Tens
     with the labels while it is in cache, never the whole (B, W, K, 4D) tensor. -> (B, W, K, C) logits."""
     start, end = word_parts(marker, words)                                 # (B, W, 4D) each
     B, W, _ = start.shape
-    shared = folded.dim() == 2
-    weights = folded.T if shared else folded.transpose(1, 2)               # (4D, C) or (B, 4D, C)
+    # one label list for the whole batch: one (4D, C) matrix, so each width is a single product
+    weights = folded[0].T if len(folded) == 1 else folded.transpose(1, 2)  # (4D, C) or (B, 4D, C)
     logits = words.new_zeros(B, W, marker.max_width, folded.shape[-2])     # (B, W, K, C) spans past the text: 0, masked
     for k in range(min(marker.max_width, W)):  # span (i, i + k): start row i plus end row i + k
         hidden = marker.out.dropout((start[:, :W - k] + end[:, k:]).relu_())  # (B, W-k, 4D)
         logits[:, :W - k, k] = hidden @ weights                            # (B, W-k, C)
-    return logits + (offset if shared else offset[:, None, None, :])       # (B, W, K, C)
+    return logits + offset[:, None, None, :]                               # (B, W, K, C)

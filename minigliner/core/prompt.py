@@ -6,19 +6,14 @@ Shapes: B batch, L subwords, W words, C labels, D hidden.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, fields, replace
-from pathlib import Path
 
 import torch
-from tokenizers import Regex, Tokenizer, normalizers, pre_tokenizers, processors
-from tokenizers.implementations import BertWordPieceTokenizer
+from tokenizers import Tokenizer
 
-from .sentencepiece import spm_tokenizer
-
+SURROGATE = re.compile("[\ud800-\udfff]")  # halves of UTF-16 pairs: a str holding one cannot be encoded
 WORD_PATTERN = re.compile(r"\w+(?:[-_]\w+)*|\S")  # words and single punctuation marks, as the reference splits
-MARKER_TOKENS = ("[FLERT]",)  # added before <<ENT>> and <<SEP>> so token ids match official checkpoints
 
 
 @dataclass(frozen=True)
@@ -31,71 +26,6 @@ class Word:
 def split_words(text: str) -> list[Word]:
     """Split text into words with character offsets; text[w.start:w.end] == w.text."""
     return [Word(m.group(), m.start(), m.end()) for m in WORD_PATTERN.finditer(text)]
-
-
-def load_tokenizer(folder: str | Path) -> Tokenizer:
-    """Load tokenizer.json (or build WordPiece from vocab.txt); never truncates or pads by itself."""
-    folder = Path(folder)
-    cfg_path = folder / "tokenizer_config.json"
-    settings = json.loads(cfg_path.read_text()) if cfg_path.is_file() else {}
-    if (folder / "tokenizer.json").is_file():
-        tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        if settings.get("tokenizer_class") in DEBERTA_TOKENIZERS:
-            _deberta_pipeline(tok, settings)
-    elif (folder / "vocab.txt").is_file():
-        tok = BertWordPieceTokenizer(str(folder / "vocab.txt"), lowercase=settings.get("do_lower_case", True))._tokenizer
-    elif (folder / "spm.model").is_file():  # DeBERTa-v2/v3 repositories ship only the SentencePiece model
-        specials = [_content(settings.get(f"{k}_token", v)) for k, v in DEBERTA_SPECIALS.items()]
-        tok = spm_tokenizer(folder / "spm.model", specials)
-        _deberta_pipeline(tok, settings)
-    else:
-        raise FileNotFoundError(f"{folder}: no tokenizer.json, vocab.txt or spm.model")
-    tok.no_truncation()  # long inputs are split into windows by the model, never cut here
-    tok.no_padding()
-    return tok
-
-
-DEBERTA_TOKENIZERS = ("DebertaV2Tokenizer", "DebertaV2TokenizerFast")
-DEBERTA_SPECIALS = {"bos": "[CLS]", "eos": "[SEP]", "unk": "[UNK]", "sep": "[SEP]", "pad": "[PAD]",
-                    "cls": "[CLS]", "mask": "[MASK]"}  # DebertaV2Tokenizer's defaults, in the order it adds them
-
-
-def _deberta_pipeline(tok: Tokenizer, settings: dict) -> None:
-    """Keep tokenizer.json's Unigram vocabulary; rebuild normalizer, pre-tokenizer and template from
-    tokenizer_config.json, as transformers 5 (under the reference gliner 0.2.29) does for DeBERTa-v2/v3."""
-    steps = [normalizers.Lowercase()] if settings.get("do_lower_case", False) else []
-    tok.normalizer = normalizers.Sequence(steps + [
-        normalizers.Replace(Regex(r"\s{2,}|[\n\r\t]"), " "), normalizers.NFC(),
-        normalizers.Strip(left=False, right=True)])
-    scheme = "always" if settings.get("add_prefix_space", True) else "first"
-    split = [pre_tokenizers.Punctuation(behavior="isolated")] if settings.get("split_by_punct", False) else []
-    tok.pre_tokenizer = pre_tokenizers.Sequence(split + [pre_tokenizers.Metaspace(prepend_scheme=scheme)])
-    cls, sep = (_content(settings.get(k, default)) for k, default in (("cls_token", "[CLS]"), ("sep_token", "[SEP]")))
-    tok.post_processor = processors.TemplateProcessing(
-        single=f"{cls}:0 $A:0 {sep}:0", pair=f"{cls}:0 $A:0 {sep}:0 $B:1 {sep}:1",
-        special_tokens=[(cls, tok.token_to_id(cls) or 0), (sep, tok.token_to_id(sep) or 0)])
-
-
-def _content(token) -> str:
-    """A special token of tokenizer_config.json: a string, or an AddedToken dict in older files."""
-    return token["content"] if isinstance(token, dict) else token
-
-
-def add_marker_tokens(tok: Tokenizer, ent_token: str, sep_token: str) -> tuple[int, int]:
-    """Add [FLERT], <<ENT>>, <<SEP>> as special tokens (appended to the vocabulary); return the ids of <<ENT>> and <<SEP>>."""
-    tok.add_special_tokens([*MARKER_TOKENS, ent_token, sep_token])
-    return tok.token_to_id(ent_token), tok.token_to_id(sep_token)
-
-
-def without_unembedded_tokens(tok: Tokenizer, vocab_size: int) -> Tokenizer:
-    """A copy of tok without the added tokens whose id has no embedding row (id >= vocab_size).
-
-    gliner 0.2.29 adds [FLERT], <<ENT>>, <<SEP>> to a bi-encoder's text tokenizer but does not resize the text
-    encoder's embeddings; the text encoder never reads a marker, so a text word that spells one is read as
-    ordinary characters instead of an id past the embedding table."""
-    spec = json.loads(tok.to_str())
-    spec["added_tokens"] = [t for t in spec["added_tokens"] if t["id"] < vocab_size]
-    return Tokenizer.from_str(json.dumps(spec))
 
 
 def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]:
@@ -218,3 +148,26 @@ def gather_labels(hidden: torch.Tensor, positions: torch.Tensor, label_mask: tor
     """Label vectors = encoder output at each <<ENT>>: (B, L, D), (B, C) -> (B, C, D), zeros for padding."""
     out = hidden.gather(1, positions[..., None].expand(-1, -1, hidden.shape[-1]))  # (B, C, D)
     return out * label_mask[..., None]                                              # (B, C, D)
+
+
+def check_labels(labels) -> list[str]:
+    """Validate a label list; duplicates are dropped (first kept) since they would score identically."""
+    if isinstance(labels, str) or not isinstance(labels, (list, tuple)):
+        raise TypeError(f"labels must be a list of strings, got {type(labels).__name__}")
+    if not labels:
+        raise ValueError("labels is empty: give at least one entity label")
+    for label in labels:
+        if not isinstance(label, str):
+            raise TypeError(f"every label must be a str, got {label!r} ({type(label).__name__})")
+        if not label.strip():
+            raise ValueError(f"labels must be non-empty strings, got {label!r}")
+        check_text(label, f"label {label[:20]!r}")
+    return list(dict.fromkeys(labels))
+
+
+def check_text(text: str, what: str) -> None:
+    """Refuse a lone surrogate (text decoded with errors='surrogateescape', or bad JSON escapes): not Unicode text."""
+    bad = SURROGATE.search(text)
+    if bad:
+        raise ValueError(f"{what} holds a lone surrogate {bad.group()!r} at character {bad.start()}: not valid Unicode; "
+                         f"decode the input as UTF-8 with errors='replace'")

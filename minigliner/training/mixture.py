@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import dataset_labels
-from .data import LoadReport, load_label_names, read_bio, split_long
-from .prompt import split_words
+from .reading import LoadReport, load_label_names, read_bio, split_long
+from ..core.prompt import split_words
 
 SPLITS = ("train.txt", "dev.txt")  # the first present is trained on; test.txt stays held out
 PILE_FILE = "slimer_pilener_validation.jsonl"

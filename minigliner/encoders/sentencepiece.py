@@ -3,7 +3,7 @@
 The file is a protocol-buffer message; the few fields needed (the pieces with their scores and types,
 and the id of the unknown piece) are read here by hand, so neither sentencepiece nor protobuf is needed.
 Only the vocabulary comes from the file: the normalizer, pre-tokenizer and template are the ones the
-reference puts on every DeBERTa-v2/v3 tokenizer (prompt.py, deberta_pipeline).
+reference puts on every DeBERTa-v2/v3 tokenizer (tokenizers.py, _deberta_pipeline).
 """
 from __future__ import annotations
 

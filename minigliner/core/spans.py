@@ -51,8 +51,6 @@ class SpanMarker(nn.Module):
 def score_spans(span_vectors: torch.Tensor, label_vectors: torch.Tensor) -> torch.Tensor:
     """Span x label logits, a plain dot product (GLiNER §2.2, eq. 2 before the sigmoid): (B, W, K, D), (B, C, D) -> (B, W, K, C).
 
-    Label vectors (C, D) are shared by every text of the batch (a bi-encoder's label set).
+    Labels (1, C, D), one list shared by the batch (a bi-encoder's label set), broadcast over B.
     """
-    if label_vectors.dim() == 2:
-        return torch.einsum("bwkd,cd->bwkc", span_vectors, label_vectors)
     return torch.einsum("bwkd,bcd->bwkc", span_vectors, label_vectors)

@@ -2,7 +2,7 @@
 
 gliner layout: gliner_config.json (with encoder_config, and labels_encoder_config for a bi-encoder,
 inside), model.safetensors or pytorch_model.bin, tokenizer.json (or the backbone's, for older folders),
-labels_tokenizer/ for a bi-encoder. Text and label encoders may be any family backbone.py knows.
+labels_tokenizer/ for a bi-encoder. Text and label encoders may be any family encoders/backbone.py knows.
 This is the one place that speaks the reference's key names.
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ import json
 import re
 from pathlib import Path
 
-from .backbone import build_encoder, encoder_config, hf_to_ours
-from .config import GLiNERConfig
-from .label_encoder import LabelEncoder
-from .pretrained import resolve_encoder
-from .prompt import add_marker_tokens, load_tokenizer, without_unembedded_tokens
+from ..encoders.backbone import build_encoder, encoder_config, hf_to_ours
+from ..config import GLiNERConfig
+from ..variants.label_encoder import LabelEncoder
+from .hub import resolve_encoder
+from ..encoders.tokenizers import add_marker_tokens, load_tokenizer, without_unembedded_tokens
 from .weights import Parts, read_state_dict
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "spm.model")  # whichever a backbone has
@@ -48,7 +48,7 @@ def _encoder_dict(raw: dict, folder: Path) -> dict:
 
 
 def _label_encoder_config(folder: Path, raw: dict, config: GLiNERConfig):
-    """A bi-encoder folder's labels_encoder_config, of any family backbone.py knows; None for a uni-encoder."""
+    """A bi-encoder folder's labels_encoder_config, of any family encoders/backbone.py knows; None for a uni-encoder."""
     if not config.labels_encoder:
         return None
     if not raw.get("labels_encoder_config"):

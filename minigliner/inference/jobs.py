@@ -1,7 +1,10 @@
-"""Candidate spans of whole texts: the windows and label groups that fit the encoder, the model run on
-each, and every span mapped back to text words and the full label list (GLiNER §2.4 before decoding).
+"""Prediction at any size: each text cut into windows and the label list into groups that fit the encoder,
+the resulting jobs run shortest first in batches, and every span mapped back to its text's words and the
+full label list (GLiNER §2.4, before selection).
 
-Shapes: B batch (windows), W words, K max span width, C labels, D hidden.
+GLiNER.predict_entities reads a text that fits one encoder input by itself; everything else (many texts,
+long texts, long label lists, words too long for any window) comes through here.
+Shapes: B batch (jobs), W words, K max span width, C labels, D hidden.
 """
 from __future__ import annotations
 
@@ -11,15 +14,15 @@ from functools import partial
 
 import torch
 
-from .decoding import Span, batch_span_candidates, check_threshold, span_order, token_order
-from .prompt import subword_costs, text_subword_costs
-from .token_head import token_candidates
-from .windows import plan_jobs, word_budget
+from ..core.decoding import Span, batch_span_candidates, check_threshold, span_order, token_order
+from ..core.prompt import subword_costs, text_subword_costs
+from ..variants.token_head import token_candidates
+from .windows import Job, plan_jobs, word_budget
 
 
-def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[tuple], list[int]]:
-    """The words as the encoder reads them, (text, start, end, label_lo, label_hi) jobs that fit it, and each
-    job's input length in subwords (words and label prompt), to batch jobs of similar length together.
+def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[str]], list[Job], list[int]]:
+    """The words as the encoder reads them, the jobs that fit it, and each job's input length in subwords
+    (words and label prompt), to batch jobs of similar length together.
 
     A word too long for any window (e.g. thousands of CJK characters without a space) is read as the
     unknown token, with a warning; its character offsets, and so the returned text, stay the original's.
@@ -37,7 +40,7 @@ def plan(model, words: list[list[str]], labels: list[str]) -> tuple[list[list[st
         text_costs.append(costs)
     jobs = plan_jobs(text_costs, label_costs, positions, model.config.max_len, model.config.window_stride,
                      labels_in_prompt=in_prompt)
-    lengths = [sum(text_costs[i][s:e]) + sum(label_costs[lo:hi]) for i, s, e, lo, hi in jobs]
+    lengths = [sum(text_costs[j.text][j.start:j.end]) + sum(label_costs[j.label_lo:j.label_hi]) for j in jobs]
     return read, jobs, lengths
 
 
@@ -53,8 +56,8 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
             [1 if c > budget else c for c in costs])
 
 
-def collect(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-            label_vectors: torch.Tensor | None, fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
+def run_jobs(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
+             label_vectors: torch.Tensor | None, fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
     """Candidate spans of every text over all its windows and label groups, in text words and the full
     label list, in the decoder's candidate order; a span found in several windows appears once, with its
     best score.
@@ -67,25 +70,28 @@ def collect(model, words: list[list[str]], labels: list[str], threshold: float, 
     found: list[list[Span]] = [[] for _ in words]
     for b in range(0, len(order), batch_size):
         chunk = [jobs[j] for j in order[b:b + batch_size]]
-        batch = model.prompt_batch([read[i][s:e] for i, s, e, _, _ in chunk], [labels[lo:hi] for *_, lo, hi in chunk])
+        batch = model.prompt_batch([read[j.text][j.start:j.end] for j in chunk],
+                                   [labels[j.label_lo:j.label_hi] for j in chunk])
         logits, mask = model(batch, label_vectors, fast=fast)  # (B, W, K, C) and (B, W, K), or token model (B, W, C, 3)
         probs = torch.sigmoid(logits)
         if model.token_level:
-            for row, (i, s, e, lo, hi) in enumerate(chunk):
-                spans = token_candidates(probs[row, :, :hi - lo], e - s, threshold, model.config.token_scoring)
-                found[i] += [Span(sp.start + s, sp.end + s, sp.label + lo, sp.score) for sp in spans]
+            for row, j in enumerate(chunk):
+                spans = token_candidates(probs[row, :, :j.label_hi - j.label_lo], j.end - j.start, threshold,
+                                         model.config.token_scoring)
+                found[j.text] += [Span(sp.start + j.start, sp.end + j.start, sp.label + j.label_lo, sp.score)
+                                  for sp in spans]
             continue
         row, start, end, label, score = batch_span_candidates(
-            probs, mask, torch.tensor([hi - lo for *_, lo, hi in chunk]), threshold, best_label_only)  # (N,) each
-        shift = torch.tensor([s for _, s, *_ in chunk])[row]                            # (N,) window -> text words
-        first = torch.tensor([lo for *_, lo, _ in chunk])[row]                          # (N,) group -> label list
+            probs, mask, torch.tensor([j.label_hi - j.label_lo for j in chunk]), threshold, best_label_only)  # (N,) each
+        shift = torch.tensor([j.start for j in chunk])[row]                            # (N,) window -> text words
+        first = torch.tensor([j.label_lo for j in chunk])[row]                         # (N,) group -> label list
         spans = list(map(_make_span, zip((start + shift).tolist(), (end + shift).tolist(), (label + first).tolist(),
                                          score.tolist())))
         at = 0
-        for (i, *_), n in zip(chunk, torch.bincount(row, minlength=len(chunk)).tolist()):  # rows come in order
-            found[i] += spans[at:at + n]
+        for j, n in zip(chunk, torch.bincount(row, minlength=len(chunk)).tolist()):  # rows come in order
+            found[j.text] += spans[at:at + n]
             at += n
-    windows = Counter(i for i, *_ in jobs)
+    windows = Counter(j.text for j in jobs)
     found = [_best_per_span(spans) if windows[i] > 1 else spans for i, spans in enumerate(found)]
     if model.token_level:
         return [sorted(spans, key=token_order) for spans in found]
@@ -107,14 +113,14 @@ def _best_per_span(spans: list[Span]) -> list[Span]:
 
 
 @torch.inference_mode()
-def candidate_spans(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
+def text_candidates(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int = 8,
                     label_vectors: torch.Tensor | None = None, fast: bool = False,
                     best_label_only: bool = False) -> list[list[Span]]:
     """Every span above threshold of each pre-split text, before selection, in the decoder's order.
 
     Selecting from the candidates of a lower threshold those above a higher one gives the higher
     threshold's entities, so a threshold sweep needs one forward pass. Bi-encoder: label_vectors (C, D)
-    skip the label encoder; without them they come from its cache. fast: factorized span scoring.
+    skip the label encoder; without them they come from its cache. fast: see GLiNER.forward.
     best_label_only: only each span's best label (span model; enough for flat single-label decoding).
     """
     check_threshold(threshold)
@@ -123,7 +129,6 @@ def candidate_spans(model, words: list[list[str]], labels: list[str], threshold:
     try:
         if model.label_encoder is not None and label_vectors is None:
             label_vectors = model.label_encoder.embed(labels)  # (C, D) from the cache when possible
-        found = collect(model, words, labels, threshold, batch_size, label_vectors, fast, best_label_only)
+        return run_jobs(model, words, labels, threshold, batch_size, label_vectors, fast, best_label_only)
     finally:
         model.train(was_training)
-    return found

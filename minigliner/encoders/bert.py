@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .weights import check_and_load, read_state_dict
+from ..folders.weights import check_and_load, read_state_dict
 
 ACTIVATIONS = {
     "gelu": lambda x: F.gelu(x),                           # erf form, as in BERT

@@ -12,7 +12,7 @@ import torch
 from tokenizers import Tokenizer
 from torch import nn
 
-from .encoder import Encoder
+from ..encoders.bert import Encoder
 
 CHUNK = 256  # labels encoded per encoder call; bounds memory for very large label sets
 

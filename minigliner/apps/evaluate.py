@@ -9,8 +9,9 @@ from collections import Counter
 
 from tqdm import tqdm
 
-from .decoding import greedy_select
-from .model import check_labels
+from ..core.decoding import greedy_select
+from ..core.prompt import check_labels
+from ..inference.jobs import text_candidates
 
 
 def prf(n_pred: int, n_gold: int, n_correct: int) -> dict[str, float]:
@@ -64,8 +65,7 @@ def threshold_curve(model, examples: list[dict], labels: list[str], thresholds: 
     labels = check_labels(labels)
     if not thresholds:
         raise ValueError("thresholds is empty")
-    candidates = model.candidate_spans([ex["tokenized_text"] for ex in examples], labels,
-                                       min(thresholds), batch_size)
+    candidates = text_candidates(model, [ex["tokenized_text"] for ex in examples], labels, min(thresholds), batch_size)
     gold = gold_spans(examples, labels)
     curve = []
     for t in thresholds:
