@@ -21,6 +21,7 @@ EXPECTED = {  # notebook number -> modules its agreement cell must cover
     "10": {"variants.fusion", "variants.label_encoder"},
     "11": {"encoders.deberta", "folders.gliner", "encoders.backbone"},
     "12": {"apps.evaluate"}, "13": {"variants.factorized", "core.spans"},
+    "14": {"model", "training.targets", "training.loop"},
 }
 MARKER = re.compile(r"^# agreement: (.+)$", re.M)
 
@@ -90,3 +91,16 @@ def test_every_minigliner_import_of_a_notebook_resolves(path):
                 for a in node.names:
                     assert hasattr(mod, a.name) or importlib.util.find_spec(f"{node.module}.{a.name}"), \
                         f"{path.name}: from {node.module} import {a.name}"
+
+
+def test_the_previous_notebooks_file_copies_its_notebooks_cells_exactly():
+    """notebooks/previous_notebooks.py gathers pieces for later notebooks; each must still be its notebook's code."""
+    text = (NOTEBOOKS[0].parent / "previous_notebooks.py").read_text()
+    blocks = re.findall(r"^# from (\S+\.ipynb)\n(.*?)(?=\n# from |\n# =|\Z)", text, re.S | re.M)
+    assert len(blocks) > 30
+    sources = {}
+    for name, code in blocks:
+        if name not in sources:
+            cells = code_cells(json.loads((NOTEBOOKS[0].parent / name).read_text()))
+            sources[name] = "\n".join("".join(c["source"]) for c in cells)
+        assert code.strip() in sources[name], f"{name} no longer has: {code.strip().splitlines()[0]}"
