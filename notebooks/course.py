@@ -66,9 +66,11 @@ class Reference(NamedTuple):
     ours: object     # minigliner's GLiNER read from that folder
 
 
-def reference(kind: str = "span", seed: int = 0, **overrides) -> Reference | None:
-    """gliner 0.2.29 on a tiny random BERT (D = 32, K = 12) and minigliner reading its folder; kind: span | token
-    | bi (bi-encoder) | poly (bi-encoder with post-fusion). None without gliner."""
+def reference(kind: str = "span", seed: int = 0, spread: float = 0.5, **overrides) -> Reference | None:
+    """gliner 0.2.29 on a tiny random BERT (D = 32, K = 12), its scores spread over a useful range as the tests
+    do, and minigliner reading its folder. kind: span | token | bi (bi-encoder) | poly (bi-encoder with
+    post-fusion); spread: the std of the span model's redrawn last layers; overrides go to the reference's
+    config (e.g. backbone="deberta"). None without gliner. Afterwards `from reference_models import ...` works."""
     if importlib.util.find_spec("gliner") is None:
         return None
     os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"        # a quiet, offline build
@@ -85,11 +87,13 @@ def reference(kind: str = "span", seed: int = 0, **overrides) -> Reference | Non
         import reference_models as rm
         tmp = tempfile.mkdtemp()
         if kind == "span":
-            model = rm.spread_scores(rm.make_reference_span_model(tmp, seed=seed, **overrides))
+            model = rm.spread_scores(rm.make_reference_span_model(tmp, seed=seed, **overrides), std=spread)
         elif kind == "token":
-            model = rm.make_reference_token_model(tmp, seed=seed, **overrides)
+            model = rm.spread_token_scores(rm.make_reference_token_model(tmp, seed=seed, **overrides),
+                                           rm.PARITY_TEXTS, rm.PARITY_LABELS)
         elif kind in ("bi", "poly"):
-            model = rm.make_reference_biencoder_model(tmp, seed=seed, post_fusion=kind == "poly", **overrides)
+            model = rm.spread_scores(rm.make_reference_biencoder_model(tmp, seed=seed, post_fusion=kind == "poly",
+                                                                       **overrides), std=spread)
         else:
             raise ValueError(f"kind must be span, token, bi or poly, got {kind!r}")
         folder = rm.save_reference(model, os.path.join(tmp, "saved"))
