@@ -1,6 +1,6 @@
-"""The pieces notebooks 01-07 build, gathered for the notebooks that assemble them (as the chapters of
-"LLMs from scratch" import their previous chapters): each block is copied from the notebook named above it,
-and tests/test_notebooks.py checks that every copy still equals its notebook's cell.
+"""The pieces notebooks 01-07 build, and notebook 14's assembly of them, gathered for the notebooks that use them
+(as the chapters of "LLMs from scratch" import their previous chapters): each block is copied from the notebook
+named above it, and tests/test_notebooks.py checks that every copy still equals its notebook's cell.
 
 What a notebook keeps in its own globals is set here: use_tokenizer() gives the tokenizer `tok` and the id of
 <<ENT>> (`ent_id`) that encode_one_v1 reads, use_config() the encoder config `cfg` that grow_tokens_v1 reads.
@@ -8,6 +8,7 @@ What a notebook keeps in its own globals is set here: use_tokenizer() gives the 
 from __future__ import annotations
 
 import math
+import random
 import re
 
 import torch
@@ -428,3 +429,118 @@ def lr_factor_v1(step: int, total: int, warmup: int, schedule: str = "linear") -
     if schedule == "cosine":
         return 0.5 * (1 + math.cos(math.pi * progress))
     return max(0.0, 1 - progress)
+
+
+# ==================== 14 · your own GLiNER (for its solutions) ====================
+
+# from 14_your_own_gliner.ipynb
+def sample_labels_v1(batch, max_types, max_neg_type_ratio, rng):
+    """Each example's labels: its own types, then up to ratio x entities of the batch's other types (GLiNER §3)."""
+    pool = sorted({lab for ex in batch for *_, lab in ex["ner"]})
+    rng.shuffle(pool)                                                  # the batch's types, in a random order
+    labels = []
+    for ex in batch:
+        ratio = rng.randint(0, max_neg_type_ratio) if max_neg_type_ratio else 0
+        own = sorted({lab for *_, lab in ex["ner"]})
+        rng.shuffle(own)
+        negatives = [lab for lab in pool[:len(ex["ner"]) * ratio] if lab not in own]
+        types = (own + negatives)[:max_types] or pool[:1] or ["entity"]   # never an empty prompt
+        rng.shuffle(types)                                             # no position gives the answer away
+        labels.append(types)
+    return labels
+
+
+# from 14_your_own_gliner.ipynb
+def span_targets_v1(batch, labels, W, K):
+    """(B, W, K, C) targets: 1 where span (start, width) of example b has label c."""
+    targets = torch.zeros(len(batch), W, K, max(map(len, labels)))   # (B, W, K, C)
+    for b, (ex, ex_labels) in enumerate(zip(batch, labels)):
+        for s, e, lab in ex["ner"]:
+            if e - s < K and lab in ex_labels:
+                targets[b, s, e - s, ex_labels.index(lab)] = 1.0
+    return targets
+
+
+# from 14_your_own_gliner.ipynb
+def batches_v1(examples, batch_size, rng):
+    """Endless batches, a new shuffled order each epoch."""
+    order = list(range(len(examples)))
+    while True:
+        rng.shuffle(order)
+        for i in range(0, len(order), batch_size):
+            yield [examples[j] for j in order[i:i + batch_size]]
+
+
+def make_optimizer_v1(model, lr_encoder, lr_others, weight_decay=0.01):
+    """AdamW, four groups: encoder or not x decayed (matrices) or not (biases, LayerNorms)."""
+    groups = {}
+    for name, p in model.named_parameters():
+        lr = lr_encoder if name.startswith("encoder.") else lr_others
+        groups.setdefault((lr, weight_decay if p.ndim >= 2 else 0.0), []).append(p)
+    return torch.optim.AdamW([{"params": ps, "lr": lr, "weight_decay": wd, "base_lr": lr}
+                              for (lr, wd), ps in groups.items()])
+
+
+# from 14_your_own_gliner.ipynb
+class GLiNER_v1(nn.Module):
+    """The notebooks' pieces wired as GLiNER §2: prompt -> encoder -> words and labels -> span x label logits."""
+
+    def __init__(self, enc_cfg, D, K=12, dropout=0.4):
+        super().__init__()
+        self.K = K
+        self.encoder = Encoder_v1(enc_cfg)                                          # 02
+        H = enc_cfg.hidden_size
+        self.project = nn.Linear(H, D) if H != D else nn.Identity()                 # encoder width -> D
+        self.rnn = nn.Module()
+        self.rnn.lstm = nn.LSTM(D, D // 2, bidirectional=True, batch_first=True)    # 04
+        self.span_rep = nn.ModuleDict({"start": FFN_v1(D, dropout), "end": FFN_v1(D, dropout),
+                                       "out": FFN_v1(2 * D, dropout, D)})           # 04, markerV0
+        self.label_ffn = FFN_v1(D, dropout)                                         # 04, the label FFN
+
+    def forward(self, batch):
+        """pad_batch_v1's dict -> logits (B, W, K, C) and the valid-span mask (B, W, K)."""
+        hidden = self.project(self.encoder(batch["input_ids"], batch["attention_mask"]))  # (B, L, D)
+        W = int(batch["num_words"].max())
+        words = gather_words_v1(hidden, batch["word_ids"], W)                      # (B, W, D)
+        words = word_lstm_v2(self.rnn.lstm, words, batch["num_words"])             # (B, W, D)
+        labels = gather_labels_v1(hidden, batch["label_positions"], batch["label_mask"])  # (B, C, D)
+        spans = span_rep_v2(self.span_rep, words, self.K)                          # (B, W, K, D)
+        logits = score_v2(spans, self.label_ffn(labels))                           # (B, W, K, C)
+        return logits, span_mask_v1(batch["num_words"], W, self.K)                 # (B, W, K)
+
+
+# from 14_your_own_gliner.ipynb
+def train_v1(model, examples, steps, batch_size=8, lr_encoder=5e-5, lr_others=1e-3, warmup_ratio=0.1,
+             max_types=25, max_neg_type_ratio=1, rng=None):
+    """Train in place; the loss of every step."""
+    rng = rng or random.Random(0)
+    optimizer = make_optimizer_v1(model, lr_encoder, lr_others)
+    stream, warmup, losses = batches_v1(examples, batch_size, rng), int(warmup_ratio * steps), []
+    model.train()
+    for step in range(steps):
+        batch = next(stream)
+        labels = sample_labels_v1(batch, max_types, max_neg_type_ratio, rng)
+        prompts = pad_batch_v1([ex["tokenized_text"] for ex in batch], labels)
+        logits, mask = model(prompts)                                              # (B, W, K, C), (B, W, K)
+        targets = span_targets_v1(batch, labels, logits.shape[1], model.K)         # (B, W, K, C)
+        loss = span_loss_v1(logits, targets, mask, prompts["label_mask"])
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        for group in optimizer.param_groups:
+            group["lr"] = group["base_lr"] * lr_factor_v1(step, steps, warmup)
+        optimizer.step()
+        losses.append(loss.item())
+    model.eval()
+    return losses
+
+
+# from 14_your_own_gliner.ipynb
+def predict_v1(model, text, labels, threshold=0.5):
+    """Entities of one text, with the v1 pieces only."""
+    words = split_words_v1(text)
+    prompts = pad_batch_v1([[w for w, _, _ in words]], [labels])
+    with torch.no_grad():
+        probs = torch.sigmoid(model(prompts)[0][0])                    # (W, K, C)
+    spans = greedy_v1(candidates_v2(probs, len(words), threshold))
+    return to_entities_v1(text, words, spans, labels)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS = sorted((Path(__file__).parents[1] / "notebooks" / "solutions").glob("[0-9][0-9]_*_solutions.ipynb"))
 EXPECTED = {  # notebook number -> modules its agreement cell must cover
     "00": {"model"}, "01": {"core.prompt"}, "02": {"encoders.bert"}, "03": {"core.spans"},
     "04": {"core.spans", "core.layers"}, "05": {"core.spans", "core.losses"}, "06": {"core.decoding"},
@@ -47,6 +48,18 @@ def test_the_concept_notebooks_exist():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_notebook_has_exercises_and_an_executed_solutions_notebook(path):
+    text = "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
+    assert re.search(r"Exercises", text), f"{path.name} has no exercises"
+    solutions = path.parent / "solutions" / f"{path.stem}_solutions.ipynb"
+    assert solutions in SOLUTIONS, f"{path.name}: no {solutions.relative_to(path.parents[1])}"
+    asked = len(re.findall(r"^\d+\. ", text[text.rindex("Exercises"):], re.M))
+    headed = {int(n) for n in re.findall(r"^## (\d+) · ", "\n".join(
+        "".join(c["source"]) for c in json.loads(solutions.read_text())["cells"] if c["cell_type"] == "markdown"), re.M)}
+    assert headed >= set(range(1, asked + 1)), f"{solutions.name} answers {sorted(headed)} of exercises 1-{asked}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.name)
 def test_notebook_is_executed(path):
     cells = code_cells(json.loads(path.read_text()))
     assert cells and all(c.get("execution_count") for c in cells), "commit notebooks executed"
@@ -76,7 +89,7 @@ def test_agreement_cell_covers_its_modules(path):
     assert asserts, f"{path.name}: the agreement cell asserts nothing"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.name)
 def test_every_minigliner_import_of_a_notebook_resolves(path):
     """Checked without running the notebook: a moved or renamed module fails here before nbval."""
     for cell in code_cells(json.loads(path.read_text())):
