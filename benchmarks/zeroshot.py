@@ -72,8 +72,8 @@ UNSEEN_SKIP = ("location",)  # FewNERD-b's "location" is in nearly every corpus:
 def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="tiny subsets: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
-    p.add_argument("--steps", type=int, help=f"optimizer steps (default {RECIPE.train.steps}: 2 hours at the 1.11 s/step "
-                                             "measured for the default recipe; its known-all negatives make steps longer)")
+    p.add_argument("--steps", type=int, help=f"optimizer steps (default {RECIPE.train.steps}: 105.7 min of training "
+                                             "measured at 1.01 s/step; known-all negatives make steps longer)")
     p.add_argument("--save-every", type=int, help="steps between checkpoints (default 500)")
     # every default is the "zeroshot" preset (minigliner/presets.py): the heldout probes' winner (RESULTS.md)
     m, t = RECIPE.model, RECIPE.train

@@ -59,7 +59,7 @@ PRESETS = {
         TrainConfig(steps=6300, lr_encoder=1e-4, lr_others=2e-3, negatives_from="known", neg_ratio=math.inf,
                     factorized=True),
         temperature=2.0, variety=0.5, max_words=64,
-        why="benchmarks/zeroshot.py: the heldout probes' winner (RESULTS.md); 6300 steps = 2 hours at 1.11 s/step"),
+        why="benchmarks/zeroshot.py: the heldout probes' winner (RESULTS.md); 6300 steps: 105.7 min at 1.01 s/step"),
 }
 
 

@@ -75,7 +75,7 @@ def read_eval():
 
 
 # questions / relations / summaries answered, batch 8: 300 steps 87% / 64% / 100%, 600 steps 92% / 88% / 100%
-# (1,174 s); batch 4: 600 steps 85% / 85% / 100% in 447 s, what the suite can afford
+# (fixture 1,174 s); batch 4: 600 steps 85% / 85% / 100% (fixture 473 s), what the suite can afford
 STEPS, BATCH = 600, 4
 
 
