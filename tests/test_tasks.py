@@ -75,25 +75,26 @@ def read_eval():
 
 
 # questions / relations / summaries answered, batch 8: 300 steps 87% / 64% / 100%, 600 steps 92% / 88% / 100%
-# (fixture 1,174 s); batch 4: 600 steps 85% / 85% / 100% (fixture 473 s), what the suite can afford
-STEPS, BATCH = 600, 4
+# (1,174 s); batch 4: 600 steps 85% / 85% / 100% in 447 s, what the suite can afford: the "tasks" preset
+ROOT = DATA.parent
 
 
 @pytest.fixture(scope="module")
 def task_model(minilm):
-    """A token-level GLiNER on MiniLM trained for STEPS steps of BATCH on data/tasks_train.json (about 8 min on 2 cores)."""
-    from minigliner import GLiNER
-    from minigliner.config import GLiNERConfig
-    from minigliner.training.reading import read_gliner_json
-    from minigliner.training.loop import TrainConfig, train
-    torch.manual_seed(0)
-    model = GLiNER.from_encoder(GLiNERConfig(encoder=str(minilm), span_mode="token_level", dropout=0.1,
-                                             loss_clamp=False))
-    examples = read_gliner_json(DATA / "tasks_train.json")
-    cfg = TrainConfig(steps=STEPS, batch_size=BATCH, lr_encoder=5e-5, lr_others=1e-3, factorized=True)
-    train(model, examples, cfg, rng=random.Random(0), progress=False)
-    return model
+    """The "tasks" preset (a token-level GLiNER on MiniLM, 600 steps of 4 on data/tasks_train.json, about 8 min).
 
+    It is saved to runs/tasks, where notebook 09 loads it: make test runs the tests before the notebooks.
+    """
+    from minigliner import GLiNER
+    from minigliner.presets import preset
+    from minigliner.training.reading import read_gliner_json
+    from minigliner.training.loop import train
+    recipe = preset("tasks")
+    torch.manual_seed(0)
+    model = GLiNER.from_encoder(recipe.model.replace(encoder=str(minilm)))
+    train(model, read_gliner_json(DATA / "tasks_train.json"), recipe.train, rng=random.Random(0), progress=False)
+    model.save_pretrained(ROOT / "runs" / "tasks")
+    return model
 
 
 def accuracy(model, kind):
