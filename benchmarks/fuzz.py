@@ -105,7 +105,7 @@ def run(model, n: int, seed: int = 0, max_seconds: float = 600.0) -> dict:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                out = model.predict_entities(text, labels, threshold, flat_ner=flat, multi_label=multi)
+                out = model.predict_entities(text, labels, threshold=threshold, flat_ner=flat, multi_label=multi)
             warned += bool(caught)
             problems = violations(text, labels, out, threshold)
             entities += len(out)

@@ -13,6 +13,7 @@ from .config import GLiNERConfig
 from .core.decoding import Span, check_threshold, greedy_select, span_candidates, token_order
 from .core.layers import FFN, WordLSTM
 from .core.losses import span_loss
+from .apps.evaluate import gliner_report
 from .core.prompt import (PromptBatch, check_labels, check_text, encode_prompts, encode_texts, gather_labels,
                           pool_words, split_words, subword_costs, text_subword_costs)
 from .core.spans import SpanMarker, score_spans, span_mask, word_mask
@@ -20,11 +21,13 @@ from .encoders.bert import Encoder
 from .folders.ours import load, parts_from_encoder, save
 from .folders.weights import Parts, check_and_load
 from .inference.jobs import text_candidates
+from .inference.predict import check_flags, entity, predict_texts
+from .inference.requests import label_set
 from .inference.windows import PROMPT_EXTRA
 from .training.targets import span_targets
 from .variants.factorized import score_spans_factorized
 from .variants.fusion import PostFusion
-from .variants.label_encoder import LabelEncoder, check_label_vectors
+from .variants.label_encoder import LabelEncoder
 from .variants.token_head import TokenScorer, token_candidates, token_loss, token_targets
 
 
@@ -140,25 +143,34 @@ class GLiNER(nn.Module):
 
     # ---- prediction: one short text, top to bottom (GLiNER §2.4) -------------------------
     @torch.inference_mode()
-    def predict_entities(self, text: str, labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
-                         multi_label: bool = False, label_embeddings: torch.Tensor | None = None,
-                         fast: bool = False) -> list[dict]:
-        """Entities of one text: dicts {start, end, text, label, score} with character offsets.
+    def predict_entities(self, text: str, labels, flat_ner: bool = True, threshold=0.5, multi_label: bool = False,
+                         return_class_probs: bool = False, *, batch_size: int = 8,
+                         label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[dict]:
+        """Entities of one text: dicts {start, end, text, label, score} with character offsets; gliner 0.2.29's
+        arguments, in its order. labels: a list of str (or any form of `inference`).
 
-        A text and label list that fit one encoder input are read here, top to bottom. Longer ones go to
-        `inference`, which splits them into windows and label groups (minigliner/inference/).
+        A text and label list that fit one encoder input are read here, top to bottom. Everything else
+        (long texts, many labels, label mappings, thresholds per label, class_probs) goes to `inference`,
+        the layer of minigliner/inference/ that splits texts into windows and labels into groups.
         """
-        labels = self._checked([text], labels, label_embeddings)
-        check_threshold(threshold)
-        words = split_words(text)                                               # words with character offsets
-        if not self.fits([w.text for w in words], labels):
-            return self.inference([text], labels, threshold, flat_ner, multi_label, label_embeddings=label_embeddings,
+        check_flags(flat_ner, multi_label)
+        short = (isinstance(text, str) and isinstance(labels, (list, tuple)) and all(isinstance(x, str) for x in labels)
+                 and isinstance(threshold, (int, float)) and not return_class_probs and label_embeddings is None)
+        if short:
+            check_text(text, "text")
+            asked = label_set(labels)                                           # checked, duplicates dropped
+            words = split_words(text)                                           # words with character offsets
+            short = self.fits([w.text for w in words], list(asked.prompts))
+        if not short:
+            return self.inference([text], labels, flat_ner, threshold, multi_label, batch_size,
+                                  return_class_probs=return_class_probs, label_embeddings=label_embeddings,
                                   fast=fast)[0]
+        check_threshold(threshold)
         was_training = self.training
         self.eval()
         try:
-            batch = self.prompt_batch([[w.text for w in words]], [labels])     # the label prompt, then the words
-            logits, _ = self(batch, label_embeddings, fast=fast)                # (1, W, K, C); token model (1, W, C, 3)
+            batch = self.prompt_batch([[w.text for w in words]], [list(asked.prompts)])   # label prompt, then words
+            logits, _ = self(batch, fast=fast)                                  # (1, W, K, C); token model (1, W, C, 3)
         finally:
             self.train(was_training)
         probs = torch.sigmoid(logits[0])                                        # (W, K, C); token model (W, C, 3)
@@ -168,7 +180,7 @@ class GLiNER(nn.Module):
         else:
             found = span_candidates(probs, len(words), threshold)               # (start, width, label) order
         spans = greedy_select(found, flat_ner, multi_label)                     # best first, no conflicts
-        return [self._entity(text, words, labels, span) for span in spans]
+        return [entity(text, words, asked, span) for span in spans]
 
     def fits(self, words: list[str], labels: list[str]) -> bool:
         """Can one encoder input hold these words and every label, so no window, label group or [UNK] is needed?"""
@@ -182,21 +194,24 @@ class GLiNER(nn.Module):
         return PROMPT_EXTRA + prompt + text <= positions
 
     # ---- prediction at any size: the layer of minigliner/inference/ --------------------------
-    def inference(self, texts: list[str], labels: list[str], threshold: float = 0.5, flat_ner: bool = True,
-                  multi_label: bool = False, batch_size: int = 8,
+    def inference(self, texts, labels, flat_ner: bool = True, threshold=0.5, multi_label: bool = False,
+                  batch_size: int = 8, *, return_class_probs: bool = False,
                   label_embeddings: torch.Tensor | None = None, fast: bool = False) -> list[list[dict]]:
-        """Entities of many texts, batch_size windows at a time (windows of similar length together);
-        long texts are split into windows, long label lists into groups. fast=True: see forward.
+        """Entities of many texts (gliner 0.2.29's arguments, in its order), batch_size windows at a time.
 
-        Bi-encoder: label_embeddings (C, D) from encode_labels(labels) skip the label encoder;
-        without them the label vectors come from the cache (encoded on first use).
+        labels: a str, a list, {name: description} (the model reads the description), or one of those
+        per text. threshold: a number, {label: number}, or a list with one per text. return_class_probs
+        (span models): each entity's five most likely labels. Bi-encoder: label_embeddings (C, D) from
+        encode_labels(labels) skip the label encoder. fast=True: see forward.
         """
-        labels = self._checked(texts, labels, label_embeddings)
-        words = [split_words(t) for t in texts]
-        spans = self.predict_spans([[w.text for w in ws] for ws in words], labels, threshold,
-                                   flat_ner, multi_label, batch_size, label_embeddings, fast)
-        return [[self._entity(text, ws, labels, span) for span in text_spans]
-                for text, ws, text_spans in zip(texts, words, spans)]
+        check_flags(flat_ner, multi_label)
+        return predict_texts(self, texts, labels, flat_ner, threshold, multi_label, batch_size,
+                             return_class_probs, label_embeddings, fast)
+
+    def batch_predict_entities(self, texts, labels, flat_ner: bool = True, threshold=0.5,
+                               multi_label: bool = False, **kwargs) -> list[list[dict]]:
+        """gliner's older name for inference."""
+        return self.inference(texts, labels, flat_ner, threshold, multi_label, **kwargs)
 
     def predict_spans(self, words: list[list[str]], labels: list[str], threshold: float = 0.5,
                       flat_ner: bool = True, multi_label: bool = False, batch_size: int = 8,
@@ -206,19 +221,14 @@ class GLiNER(nn.Module):
         found = text_candidates(self, words, labels, threshold, batch_size, label_embeddings, fast, best_only)
         return [greedy_select(c, flat_ner, multi_label) for c in found]
 
-    def _checked(self, texts: list[str], labels: list[str], label_embeddings: torch.Tensor | None) -> list[str]:
-        """Refuse texts, labels or label vectors that cannot be read; the labels without duplicates."""
-        if isinstance(texts, str):
-            raise TypeError("texts must be a list of strings; use predict_entities for one text")
-        for t in texts:
-            if not isinstance(t, str):
-                raise TypeError(f"every text must be a str, got {type(t).__name__}")
-        if label_embeddings is not None:
-            check_label_vectors(labels, label_embeddings, self.label_encoder, self.config.hidden_size)
-        labels = check_labels(labels)
-        for i, text in enumerate(texts):
-            check_text(text, f"text {i}")
-        return labels
+    def evaluate(self, test_data: list[dict], flat_ner: bool = False, multi_label: bool = False,
+                 threshold: float = 0.5, batch_size: int = 12, entity_types=None) -> tuple[str, float]:
+        """gliner's evaluate on GLiNER JSON examples: its report line "P: ..% R: ..% F1: ..%" and the F1."""
+        return gliner_report(self, test_data, flat_ner, multi_label, threshold, batch_size, entity_types)
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.parameters()).device
 
     # ---- folders -----------------------------------------------------------------------
     @classmethod
@@ -243,9 +253,3 @@ class GLiNER(nn.Module):
     def save_pretrained(self, folder) -> None:
         """Save config, encoder config, weights (safetensors) and tokenizer into folder."""
         save(self, folder)
-
-    @staticmethod
-    def _entity(text: str, words, labels: list[str], span: Span) -> dict:
-        start, end = words[span.start].start, words[span.end].end
-        return {"start": start, "end": end, "text": text[start:end], "label": labels[span.label],
-                "score": span.score}

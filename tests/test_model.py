@@ -45,8 +45,8 @@ def test_empty_label_list_raises(tiny_model):
 @pytest.mark.parametrize("labels,words", [
     (["person", 3], r"every label must be a str, got 3 \(int\)"),
     (["person", None], "every label must be a str"),
-    ("person", "labels must be a list of strings, got str"),
-    ({"person"}, "labels must be a list of strings, got set"),
+    ({"person"}, r"labels must be a str, a list of str or a \{name: description\} mapping, got set"),
+    (("person", 3), r"every label must be a str, got 3 \(int\)"),
 ])
 def test_non_string_labels_raise_type_error(tiny_model, labels, words):
     with pytest.raises(TypeError, match=words):
@@ -79,10 +79,10 @@ def test_threshold_bounds_are_allowed(tiny_model):
     assert tiny_model.predict_entities("John lives in Paris .", LABELS, threshold=0)
 
 
-def test_texts_as_str_raise(tiny_model):
-    with pytest.raises(TypeError, match="texts must be a list of strings; use predict_entities"):
-        tiny_model.inference("John lives in Paris .", LABELS)
-    with pytest.raises(TypeError, match="every text must be a str, got bytes"):
+def test_a_text_as_str_is_one_text_and_other_types_raise(tiny_model):
+    text = "John lives in Paris ."
+    assert tiny_model.inference(text, LABELS, threshold=0.3) == tiny_model.inference([text], LABELS, threshold=0.3)
+    with pytest.raises(TypeError, match="every text must be a str, got bytes for text 1"):
         tiny_model.inference(["ok", b"John"], LABELS)
 
 

@@ -35,20 +35,20 @@ def test_the_short_path_gives_the_entities_and_scores_of_inference(models, kind,
         for labels in PARITY_LABEL_SETS:
             words = [w.text for w in split_words(text)]
             assert model.fits(words, labels) == bool(words)  # the parity texts are short: the short path reads them
-            short = model.predict_entities(text, labels, threshold, flat, multi)
-            wide = model.inference([text], labels, threshold, flat, multi)[0]
+            short = model.predict_entities(text, labels, flat, threshold, multi)
+            wide = model.inference([text], labels, flat, threshold, multi)[0]
             assert key(short) == key(wide)
             assert [e["score"] for e in short] == pytest.approx([e["score"] for e in wide], abs=1e-6)
     if threshold == 0.0:
-        assert sum(len(model.predict_entities(t, PARITY_LABEL_SETS[0], 0.0)) for t in PARITY_TEXTS) > 0
+        assert sum(len(model.predict_entities(t, PARITY_LABEL_SETS[0], threshold=0.0)) for t in PARITY_TEXTS) > 0
 
 
 def test_a_training_model_is_read_in_eval_mode_and_left_training(models):
     model = models["span"]
-    expected = model.predict_entities(PARITY_TEXTS[0], PARITY_LABEL_SETS[0], 0.3)
+    expected = model.predict_entities(PARITY_TEXTS[0], PARITY_LABEL_SETS[0], threshold=0.3)
     model.train()
     try:
-        assert model.predict_entities(PARITY_TEXTS[0], PARITY_LABEL_SETS[0], 0.3) == expected
+        assert model.predict_entities(PARITY_TEXTS[0], PARITY_LABEL_SETS[0], threshold=0.3) == expected
         assert model.training
     finally:
         model.eval()

@@ -55,7 +55,7 @@ def crossing(a, b):
 @PROPS
 @given(text=texts, labels=labels, threshold=thresholds, multi=st.booleans())
 def test_flat_entities_never_overlap(model, text, labels, threshold, multi):
-    out = model.predict_entities(text, labels, threshold, flat_ner=True, multi_label=multi)
+    out = model.predict_entities(text, labels, threshold=threshold, flat_ner=True, multi_label=multi)
     for i, a in enumerate(out):
         for b in out[i + 1:]:
             same_bounds = (a["start"], a["end"]) == (b["start"], b["end"])
@@ -65,14 +65,14 @@ def test_flat_entities_never_overlap(model, text, labels, threshold, multi):
 @PROPS
 @given(text=texts, labels=labels, threshold=thresholds, multi=st.booleans())
 def test_nested_entities_never_cross(model, text, labels, threshold, multi):
-    out = model.predict_entities(text, labels, threshold, flat_ner=False, multi_label=multi)
+    out = model.predict_entities(text, labels, threshold=threshold, flat_ner=False, multi_label=multi)
     assert not any(crossing(a, b) for i, a in enumerate(out) for b in out[i + 1:])
 
 
 @PROPS
 @given(text=texts, labels=labels, threshold=thresholds, flat=st.booleans(), multi=st.booleans())
 def test_boundaries_repeat_only_with_multi_label_and_a_different_label(model, text, labels, threshold, flat, multi):
-    out = model.predict_entities(text, labels, threshold, flat_ner=flat, multi_label=multi)
+    out = model.predict_entities(text, labels, threshold=threshold, flat_ner=flat, multi_label=multi)
     keys = [key(e) for e in out]
     assert len(set(keys)) == len(keys)                           # never the same span with the same label twice
     if not multi:
@@ -83,7 +83,7 @@ def test_boundaries_repeat_only_with_multi_label_and_a_different_label(model, te
 @PROPS
 @given(text=texts, labels=labels, threshold=thresholds, flat=st.booleans(), multi=st.booleans())
 def test_every_entity_lies_inside_the_text_on_word_boundaries(model, text, labels, threshold, flat, multi):
-    out = model.predict_entities(text, labels, threshold, flat_ner=flat, multi_label=multi)
+    out = model.predict_entities(text, labels, threshold=threshold, flat_ner=flat, multi_label=multi)
     words = split_words(text)
     for e in out:
         assert 0 <= e["start"] < e["end"] <= len(text) and e["text"] == text[e["start"]:e["end"]]
@@ -95,8 +95,8 @@ def test_every_entity_lies_inside_the_text_on_word_boundaries(model, text, label
 @given(text=texts, labels=labels, low=st.sampled_from([0.0, 0.2, 0.4]), high=st.sampled_from([0.45, 0.6, 0.8]),
        flat=st.booleans(), multi=st.booleans())
 def test_a_higher_threshold_never_adds_entities(model, text, labels, low, high, flat, multi):
-    loose = model.predict_entities(text, labels, low, flat_ner=flat, multi_label=multi)
-    strict = model.predict_entities(text, labels, high, flat_ner=flat, multi_label=multi)
+    loose = model.predict_entities(text, labels, threshold=low, flat_ner=flat, multi_label=multi)
+    strict = model.predict_entities(text, labels, threshold=high, flat_ner=flat, multi_label=multi)
     assume(all(e["score"] != high for e in loose))               # an exact tie at the threshold is not a case
     assert strict == [e for e in loose if e["score"] > high]     # the same entities, the weakest gone
 
@@ -196,8 +196,8 @@ def test_the_order_of_the_labels_does_not_change_the_bi_encoders_entities(bi_mod
     tokenize = bi_model.label_encoder.tokenizer.encode
     assume(len({tuple(tokenize(label).ids) for label in labels}) == len(labels))  # "City"/"city": one vector, a tie
     shuffled = data.draw(st.permutations(labels))
-    first = bi_model.predict_entities(text, labels, threshold, flat_ner=flat, multi_label=multi)
-    again = bi_model.predict_entities(text, shuffled, threshold, flat_ner=flat, multi_label=multi)
+    first = bi_model.predict_entities(text, labels, threshold=threshold, flat_ner=flat, multi_label=multi)
+    again = bi_model.predict_entities(text, shuffled, threshold=threshold, flat_ner=flat, multi_label=multi)
     assert [key(e) for e in sorted(first, key=key)] == [key(e) for e in sorted(again, key=key)]
     assert [e["score"] for e in sorted(first, key=key)] == pytest.approx([e["score"] for e in sorted(again, key=key)],
                                                                          abs=1e-6)

@@ -57,13 +57,15 @@ def _unknown_if_too_long(tokenizer, words: list[str], costs: list[int], budget: 
 
 
 def run_jobs(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int,
-             label_vectors: torch.Tensor | None, fast: bool = False, best_label_only: bool = False) -> list[list[Span]]:
+             label_vectors: torch.Tensor | None, fast: bool = False, best_label_only: bool = False,
+             top_labels: list[dict] | None = None) -> list[list[Span]]:
     """Candidate spans of every text over all its windows and label groups, in text words and the full
     label list, in the decoder's candidate order; a span found in several windows appears once, with its
     best score.
 
     Jobs run shortest first, batch_size at a time, so each batch pads little; candidates go back to
-    their text by index, so the order of the output is the order of `words`.
+    their text by index, so the order of the output is the order of `words`. top_labels (span model): one
+    dict per text, filled with {(start, end): {label: probability}} of every valid span's best labels.
     """
     read, jobs, lengths = plan(model, words, labels)
     order = sorted(range(len(jobs)), key=lengths.__getitem__)
@@ -81,6 +83,8 @@ def run_jobs(model, words: list[list[str]], labels: list[str], threshold: float,
                 found[j.text] += [Span(sp.start + j.start, sp.end + j.start, sp.label + j.label_lo, sp.score)
                                   for sp in spans]
             continue
+        if top_labels is not None:
+            keep_top_labels(top_labels, probs, mask, chunk)
         row, start, end, label, score = batch_span_candidates(
             probs, mask, torch.tensor([j.label_hi - j.label_lo for j in chunk]), threshold, best_label_only)  # (N,) each
         shift = torch.tensor([j.start for j in chunk])[row]                            # (N,) window -> text words
@@ -99,6 +103,23 @@ def run_jobs(model, words: list[list[str]], labels: list[str], threshold: float,
     return [sorted(spans, key=span_order) if windows[i] > 1 else spans for i, spans in enumerate(found)]
 
 
+def keep_top_labels(out: list[dict], probs: torch.Tensor, mask: torch.Tensor, chunk: list[Job], k: int = 5) -> None:
+    """Each valid span's k best labels in each job, merged into out[text][(start, end)] = {label: probability}.
+
+    The k best of a span over all its label groups are among the k best of each group, so this is exact.
+    """
+    for row, j in enumerate(chunk):
+        n = j.label_hi - j.label_lo
+        values, best = probs[row, ..., :n].topk(min(k, n), dim=-1)                   # (W, K, k) each
+        start, width = mask[row].nonzero().unbind(1)                                  # (S,) each: valid spans
+        for s, w, vs, ls in zip(start.tolist(), width.tolist(), values[start, width].tolist(),
+                                best[start, width].tolist()):
+            kept = out[j.text].setdefault((s + j.start, s + w + j.start), {})
+            for v, c in zip(vs, ls):
+                if kept.get(c + j.label_lo, -1.0) < v:
+                    kept[c + j.label_lo] = v
+
+
 _make_span = partial(tuple.__new__, Span)  # Span from a 4-tuple, without namedtuple's Python-level __new__
 
 
@@ -115,13 +136,14 @@ def _best_per_span(spans: list[Span]) -> list[Span]:
 @torch.inference_mode()
 def text_candidates(model, words: list[list[str]], labels: list[str], threshold: float, batch_size: int = 8,
                     label_vectors: torch.Tensor | None = None, fast: bool = False,
-                    best_label_only: bool = False) -> list[list[Span]]:
+                    best_label_only: bool = False, top_labels: list[dict] | None = None) -> list[list[Span]]:
     """Every span above threshold of each pre-split text, before selection, in the decoder's order.
 
     Selecting from the candidates of a lower threshold those above a higher one gives the higher
     threshold's entities, so a threshold sweep needs one forward pass. Bi-encoder: label_vectors (C, D)
     skip the label encoder; without them they come from its cache. fast: see GLiNER.forward.
     best_label_only: only each span's best label (span model; enough for flat single-label decoding).
+    top_labels: see run_jobs.
     """
     check_threshold(threshold)
     was_training = model.training
@@ -129,6 +151,6 @@ def text_candidates(model, words: list[list[str]], labels: list[str], threshold:
     try:
         if model.label_encoder is not None and label_vectors is None:
             label_vectors = model.label_encoder.embed(labels)  # (C, D) from the cache when possible
-        return run_jobs(model, words, labels, threshold, batch_size, label_vectors, fast, best_label_only)
+        return run_jobs(model, words, labels, threshold, batch_size, label_vectors, fast, best_label_only, top_labels)
     finally:
         model.train(was_training)
