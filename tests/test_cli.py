@@ -222,3 +222,19 @@ def test_train_on_bad_data_stops_naming_the_line_or_skips_it(tiny_bert, tmp_path
     proc = run("train", *args, "--on-error", "skip")
     assert f"{len(EXAMPLES)} sentences" in proc.stderr and "1 skipped" in proc.stderr
     assert f"skipped: {data}:{len(EXAMPLES) + 1}: example {len(EXAMPLES)}: empty sentence" in proc.stderr
+
+
+def test_thresholds_per_label_on_the_command_line(saved, tiny_model):
+    from minigliner.apps.cli import parse_threshold, thresholds_for
+    assert parse_threshold("0.3") == 0.3
+    assert parse_threshold("0.3, person=0.5") == {"*": 0.3, "person": 0.5}
+    assert thresholds_for(parse_threshold("0.3,person=0.5"), ["person", "city"]) == {"person": 0.5, "city": 0.3}
+    for bad, message in [("x", "not a number"), ("0.3,0.4", "two default"), ("", "empty")]:
+        with pytest.raises(Exception, match=message):
+            parse_threshold(bad)
+    with pytest.raises(SystemExit, match=r"no number for \['city'\]"):
+        thresholds_for(parse_threshold("person=0.5"), ["person", "city"])
+    record = json.loads(run("predict", "--model", saved, "--labels", "person,city", "--threshold",
+                            "0.45,person=0.1", "--json", TEXT).stdout)
+    expected = tiny_model.predict_entities(TEXT, ["person", "city"], threshold={"person": 0.1, "city": 0.45})
+    assert [(e["start"], e["label"]) for e in record["entities"]] == [(e["start"], e["label"]) for e in expected]

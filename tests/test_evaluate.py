@@ -187,3 +187,31 @@ def test_sweep_datasets_equals_evaluate_datasets_at_each_threshold(tiny_model):
         assert point["average_f1"] == pytest.approx((point["datasets"]["one"]["f1"] + point["datasets"]["two"]["f1"]) / 2)
         assert point["threshold"] == t and point["flat_ner"] is False
     assert sweep[0]["average_f1"] != sweep[1]["average_f1"]
+
+
+def test_thresholds_per_label_in_evaluate_curve_and_datasets(tiny_model):
+    from minigliner.apps.evaluate import sweep_datasets
+    labels = ["person", "city"]
+    assert evaluate(tiny_model, EXAMPLES, labels, {"person": 0.3, "city": 0.3}) == evaluate(tiny_model, EXAMPLES,
+                                                                                            labels, 0.3)
+    limits = {"person": 0.15, "city": 0.45}
+    by_label = evaluate(tiny_model, EXAMPLES, labels, limits, flat_ner=False)
+    predicted = tiny_model.inference([" ".join(ex["tokenized_text"]) for ex in EXAMPLES], labels, False, limits)
+    assert by_label["precision"] > 0 and all(e["score"] > limits[e["label"]] for row in predicted for e in row)
+    curve = threshold_curve(tiny_model, EXAMPLES, labels, [0.3, limits], flat_ner=False)
+    assert {k: v for k, v in curve[1].items() if k != "threshold"} == by_label and curve[1]["threshold"] == limits
+    datasets = {"one": (EXAMPLES[:2], labels), "two": (EXAMPLES[2:], ["person"])}
+    swept = sweep_datasets(tiny_model, datasets, [limits], flat_ner=False)[0]
+    assert swept["datasets"]["two"]["f1"] == evaluate(tiny_model, EXAMPLES[2:], ["person"], {"person": 0.15},
+                                                      flat_ner=False)["f1"]
+    with pytest.raises(ValueError, match=r"missing \['city'\]"):
+        evaluate(tiny_model, EXAMPLES, labels, {"person": 0.2})
+
+
+def test_calibrated_thresholds_are_at_least_as_good_as_the_best_common_one_on_their_dev_set(tiny_model):
+    from minigliner.apps.evaluate import calibrate_thresholds
+    labels, grid = ["person", "city"], [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+    chosen = calibrate_thresholds(tiny_model, EXAMPLES, labels, grid)
+    assert set(chosen) == set(labels) and set(chosen.values()) <= set(grid)
+    best_common = max(evaluate(tiny_model, EXAMPLES, labels, t)["f1"] for t in grid)
+    assert evaluate(tiny_model, EXAMPLES, labels, chosen)["f1"] >= best_common

@@ -83,12 +83,47 @@ def read_jobs(args) -> list[tuple[str, list[str]]]:
     return [(text, _labels(args.labels)) for text in texts]
 
 
+def parse_threshold(text: str):
+    """--threshold: a number, or label=number items with an optional bare number for the other labels
+    ("0.3", "person=0.5,city=0.4", "0.3,person=0.5")."""
+    default, per_label = None, {}
+    for item in (x.strip() for x in text.split(",") if x.strip()):
+        label, _, value = item.rpartition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{item!r} is not a number nor label=number") from None
+        if label:
+            per_label[label.strip()] = number
+        elif default is None:
+            default = number
+        else:
+            raise argparse.ArgumentTypeError(f"two default thresholds in {text!r}")
+    if default is None and not per_label:
+        raise argparse.ArgumentTypeError("--threshold is empty")
+    return default if not per_label else {"*": default, **per_label}
+
+
+def thresholds_for(spec, labels: list[str]):
+    """The threshold of a call asking `labels`: the number, or one per label (the default where not named)."""
+    if not isinstance(spec, dict):
+        return spec
+    named = {k: v for k, v in spec.items() if k != "*"}
+    unknown = sorted(set(named) - set(labels))
+    if unknown:
+        raise SystemExit(f"--threshold names {unknown}, which are not among the labels {labels}")
+    if spec["*"] is None and set(labels) - set(named):
+        raise SystemExit(f"--threshold gives no number for {sorted(set(labels) - set(named))}; name them "
+                         f"or add a default, e.g. --threshold 0.5,{next(iter(named))}=...")
+    return {lab: named.get(lab, spec["*"]) for lab in labels}
+
+
 def cmd_predict(args) -> None:
     from ..model import GLiNER
     model = GLiNER.from_pretrained(args.model)
     jobs = read_jobs(args)
-    results = [model.predict_entities(text, labels, threshold=args.threshold, flat_ner=not args.nested,
-                                      multi_label=args.multi_label) for text, labels in jobs]
+    results = [model.predict_entities(text, labels, threshold=thresholds_for(args.threshold, labels),
+                                      flat_ner=not args.nested, multi_label=args.multi_label) for text, labels in jobs]
     for (text, labels), entities in zip(jobs, results):
         if args.json:
             print(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
@@ -130,8 +165,9 @@ def cmd_evaluate(args) -> None:
         examples, labels = read_dataset(path, names, report)
         print(f"{path}: {report.summary()}", file=sys.stderr)
         datasets[name] = (examples, _labels(args.labels) if args.labels else labels)
-    result = evaluate_datasets(model, datasets, threshold=args.threshold, flat_ner=not args.nested,
-                               batch_size=args.batch_size)
+    every_label = sorted({lab for _, labels in datasets.values() for lab in labels})
+    result = evaluate_datasets(model, datasets, threshold=thresholds_for(args.threshold, every_label),
+                               flat_ner=not args.nested, batch_size=args.batch_size)
     print(format_table(result))
     if args.per_label:
         for name, r in result["datasets"].items():
@@ -174,7 +210,8 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("predict", help="print the entities of texts")
     p.add_argument("--model", required=True)
     p.add_argument("--labels", help="comma-separated, e.g. person,city")
-    p.add_argument("--threshold", type=float, default=0.5)
+    p.add_argument("--threshold", type=parse_threshold, default=0.5,
+                   help="a number, or label=number items with an optional default: 0.3,person=0.5")
     p.add_argument("--nested", action="store_true")
     p.add_argument("--multi-label", action="store_true")
     p.add_argument("--file", help="one text per line, or .jsonl with {\"text\", \"labels\"} per line")
@@ -189,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
                                     "else the labels found in the data")
     e.add_argument("--label-names", help="label_names.json for BIO tag codes; default: one found beside the "
                                          "data or up to two folders above it")
-    e.add_argument("--threshold", type=float, default=0.5)
+    e.add_argument("--threshold", type=parse_threshold, default=0.5,
+                   help="a number, or label=number items with an optional default: 0.3,person=0.5")
     e.add_argument("--nested", action="store_true", help="nested decoding (default: flat)")
     e.add_argument("--batch-size", type=int, default=8)
     e.add_argument("--per-label", action="store_true", help="also print each dataset's per-label scores")
