@@ -118,9 +118,14 @@ def calibrate_thresholds(model, examples: list[dict], labels: list[str], grid: l
     labels = check_labels(labels)
     grid = sorted(grid or [round(0.05 * i, 2) for i in range(1, 20)])
     candidates = text_candidates(model, [ex["tokenized_text"] for ex in examples], labels, grid[0], batch_size)
-    gold = gold_spans(examples, labels)
+    return calibrate_on(candidates, gold_spans(examples, labels), labels, grid, flat_ner, passes)
+
+
+def calibrate_on(candidates: list[list[Span]], gold: list[list[tuple]], labels: list[str], grid: list[float],
+                 flat_ner: bool = True, passes: int = 2) -> dict[str, float]:
+    """calibrate_thresholds on candidates already collected at the lowest grid value, and their gold spans."""
     f1 = lambda limits: score(select(candidates, labels, dict(zip(labels, limits)), flat_ner), gold)["f1"]
-    best = max(grid, key=lambda t: f1([t] * len(labels)))                   # ties: the lowest
+    best = max(sorted(grid), key=lambda t: f1([t] * len(labels)))          # ties: the lowest
     limits = [best] * len(labels)
     for _ in range(passes):
         for c in range(len(labels)):
