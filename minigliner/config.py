@@ -19,7 +19,7 @@ class GLiNERConfig:
     encoder: str = "sentence-transformers/all-MiniLM-L6-v2"  # folder (or hub id) of the BERT encoder
     hidden_size: int = 512            # D: width of word, label and span vectors
     max_width: int = 12               # K: longest span, in words (span model only)
-    span_mode: str = "markerV0"       # markerV0: span model (GLiNER) | token_level: start/end/inside head (multi-task)
+    span_mode: str = "markerV0"       # markerV0: span model (GLiNER) | marker (NuNER Zero) | token_level: start/end/inside head
     token_scoring: str = "min"        # token model span score: min (reference >= 0.2.17) | mean (the paper)
     dropout: float = 0.4              # dropout inside every projection FFN
     num_rnn_layers: int = 1           # BiLSTM layers over the word vectors (0 = no BiLSTM)
@@ -45,7 +45,7 @@ class GLiNERConfig:
 
     def __post_init__(self):
         _check_choice("subword_pooling", self.subword_pooling, ("first", "last", "mean", "max"))
-        _check_choice("span_mode", self.span_mode, ("markerV0", "token_level"))
+        _check_choice("span_mode", self.span_mode, ("markerV0", "marker", "token_level"))
         _check_choice("token_scoring", self.token_scoring, ("min", "mean"))
         _check_choice("loss_reduction", self.loss_reduction, ("sum", "mean"))
         _check_choice("masking", self.masking, ("none", "global", "label", "span"))

@@ -52,7 +52,7 @@ class GLiNER(nn.Module):
         if self.token_level:
             self.token_head = TokenScorer(D, config.dropout)
         else:
-            self.span_rep = SpanMarker(D, config.max_width, config.dropout)
+            self.span_rep = SpanMarker(D, config.max_width, config.dropout, config.span_mode)
             self.label_ffn = FFN(D, config.dropout)
 
     # ---- the forward pass ------------------------------------------------------------
@@ -91,7 +91,7 @@ class GLiNER(nn.Module):
         words, labels = self.encode(batch, label_vectors)                 # (B, W, D), (B or 1, C, D)
         if self.token_level:
             return self.token_head(words, labels, fast), word_mask(batch.num_words, words.shape[1])  # (B, W, C, 3), (B, W)
-        if fast:
+        if fast and self.span_rep.mode == "markerV0":                    # (marker's plain form is already cheap)
             logits = score_spans_factorized(self.span_rep, words, self.label_ffn(labels))  # (B, W, K, C)
         else:
             spans = self.span_rep(words)                                  # (B, W, K, D)

@@ -10,14 +10,15 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 
 class FFN(nn.Module):
-    """Two-layer projection d_in -> 4*d_out -> d_out with ReLU and dropout (GLiNER §2.2)."""
+    """Two-layer projection d_in -> hidden (4*d_out unless given) -> d_out with ReLU and dropout (GLiNER §2.2)."""
 
-    def __init__(self, d_in: int, dropout: float, d_out: int | None = None):
+    def __init__(self, d_in: int, dropout: float, d_out: int | None = None, hidden: int | None = None):
         super().__init__()
         d_out = d_in if d_out is None else d_out
-        self.up = nn.Linear(d_in, 4 * d_out)
+        hidden = 4 * d_out if hidden is None else hidden
+        self.up = nn.Linear(d_in, hidden)
         self.dropout = nn.Dropout(dropout)
-        self.down = nn.Linear(4 * d_out, d_out)
+        self.down = nn.Linear(hidden, d_out)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(..., d_in) -> (..., d_out)."""

@@ -28,15 +28,22 @@ def word_mask(num_words: torch.Tensor, W: int) -> torch.Tensor:
     return torch.arange(W, device=num_words.device)[None, :] < num_words[:, None]
 
 
-class SpanMarker(nn.Module):
-    """markerV0: span = FFN_out(relu([FFN_start(h_i); FFN_end(h_j)])) for span (i, j)."""
+MARKER_MODES = ("markerV0", "marker")
 
-    def __init__(self, hidden_size: int, max_width: int, dropout: float):
+
+class SpanMarker(nn.Module):
+    """markerV0: span = FFN_out(relu([FFN_start(h_i); FFN_end(h_j)])) for span (i, j).
+    marker (gliner's first span layer, NuNER Zero's): start/end FFNs 2D wide inside, and a single Linear out."""
+
+    def __init__(self, hidden_size: int, max_width: int, dropout: float, mode: str = "markerV0"):
         super().__init__()
-        self.max_width = max_width
-        self.start = FFN(hidden_size, dropout)
-        self.end = FFN(hidden_size, dropout)
-        self.out = FFN(2 * hidden_size, dropout, hidden_size)
+        if mode not in MARKER_MODES:
+            raise ValueError(f"span marker mode must be one of {MARKER_MODES}, got {mode!r}")
+        D, self.max_width, self.mode = hidden_size, max_width, mode
+        inner = 4 * D if mode == "markerV0" else 2 * D
+        self.start = FFN(D, dropout, hidden=inner)
+        self.end = FFN(D, dropout, hidden=inner)
+        self.out = FFN(2 * D, dropout, D) if mode == "markerV0" else nn.Linear(2 * D, D)
 
     def forward(self, words: torch.Tensor) -> torch.Tensor:
         """(B, W, D) word vectors -> (B, W, K, D) span vectors; spans past the text hold garbage, mask them."""

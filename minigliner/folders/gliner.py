@@ -84,7 +84,7 @@ _CONFIG_MAP = {"hidden_size": "hidden_size", "max_width": "max_width", "dropout"
                "max_len": "max_len", "max_types": "max_types", "max_neg_type_ratio": "max_neg_type_ratio",
                "ent_token": "ent_token", "sep_token": "sep_token", "span_mode": "span_mode",
                "num_post_fusion_layers": "num_post_fusion_layers"}
-_SUPPORTED = {"span_mode": ("markerV0", "token_level"),
+_SUPPORTED = {"span_mode": ("markerV0", "marker", "token_level"),
               "embed_ent_token": (True,), "words_splitter_type": ("whitespace",), "fuse_layers": (False, None),
               "labels_decoder": (None,), "relations_layer": (None,)}
 _WHAT = {"labels_decoder": "a label-generating model", "relations_layer": "a relation-extraction model"}
@@ -115,6 +115,7 @@ _HEAD_MAP = {  # prefix in gliner's state dict -> prefix in ours
     "span_rep_layer.span_rep_layer.project_end.3.": "span_rep.end.down.",
     "span_rep_layer.span_rep_layer.out_project.0.": "span_rep.out.up.",
     "span_rep_layer.span_rep_layer.out_project.3.": "span_rep.out.down.",
+    "span_rep_layer.span_rep_layer.out_project.": "span_rep.out.",          # marker: a single Linear
     "prompt_rep_layer.0.": "label_ffn.up.",
     "prompt_rep_layer.3.": "label_ffn.down.",
     "scorer.proj_token.": "token_head.word_proj.",
