@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 from ..encoders.backbone import build_encoder, encoder_config, hf_to_ours
@@ -44,7 +45,8 @@ def _encoder_dict(raw: dict, folder: Path) -> dict:
         return raw["encoder_config"]
     base = _backbone_folder(raw, folder, ("config.json",))
     found = json.loads((base / "config.json").read_text())
-    return {**found, "vocab_size": raw["vocab_size"]} if raw.get("vocab_size", -1) > 0 else found
+    vocab = int(float(raw.get("vocab_size", -1)))                   # older configs: sometimes a string
+    return {**found, "vocab_size": vocab} if vocab > 0 else found
 
 
 def _label_encoder_config(folder: Path, raw: dict, config: GLiNERConfig):
@@ -86,18 +88,32 @@ _CONFIG_MAP = {"hidden_size": "hidden_size", "max_width": "max_width", "dropout"
                "num_post_fusion_layers": "num_post_fusion_layers"}
 _SUPPORTED = {"span_mode": ("markerV0", "marker", "token_level"),
               "embed_ent_token": (True,), "words_splitter_type": ("whitespace",), "fuse_layers": (False, None),
-              "labels_decoder": (None,), "relations_layer": (None,)}
-_WHAT = {"labels_decoder": "a label-generating model", "relations_layer": "a relation-extraction model"}
+              "labels_decoder": (None,), "relations_layer": (None,), "represent_spans": (False, None),
+              "span_encoder_config": (None,)}
+_WHAT = {"labels_decoder": "a label-generating model", "relations_layer": "a relation-extraction model",
+         "represent_spans": "a token model with a span layer", "span_encoder_config": "a context encoder on the spans"}
+_NUMBERS = {"hidden_size": int, "max_width": int, "num_rnn_layers": int, "max_len": int, "max_types": int,
+            "max_neg_type_ratio": int, "num_post_fusion_layers": int, "dropout": float}
+# keys read elsewhere in this module (the encoders, the tokenizer) or that only describe the file
+_READ = set(_CONFIG_MAP) | set(_SUPPORTED) | {"encoder_config", "labels_encoder", "labels_encoder_config",
+                                               "post_fusion_schema", "model_name", "vocab_size", "model_type",
+                                               "transformers_version"}
 
 
 def config_from_gliner(raw: dict, source: str) -> GLiNERConfig:
-    """Map a gliner_config.json to GLiNERConfig; refuse, naming the key, what minigliner cannot run."""
+    """Map a gliner_config.json to GLiNERConfig; refuse, naming the key, what minigliner cannot run; numbers
+    written as strings (older configs) are read as numbers; the keys minigliner does not use are listed once."""
     for key, allowed in _SUPPORTED.items():
         if raw.get(key, allowed[0]) not in allowed:
             what = f"{_WHAT[key]}; " if key in _WHAT else ""
             raise ValueError(f"{source}: gliner config {key}={raw[key]!r} is not supported "
                              f"({what}supported: {allowed})")
-    values = {ours: raw[theirs] for theirs, ours in _CONFIG_MAP.items() if theirs in raw}
+    unused = sorted(set(raw) - _READ)
+    if unused:
+        warnings.warn(f"{source}: gliner config keys minigliner does not use (training settings and "
+                      f"bookkeeping): {', '.join(unused)}", stacklevel=2)
+    values = {ours: _number(raw[theirs], theirs, source) if theirs in _NUMBERS else raw[theirs]
+              for theirs, ours in _CONFIG_MAP.items() if theirs in raw}
     values["max_len"] = values.get("max_len", 384)
     values["window_stride"] = max(1, min(values["max_len"], (2 * values["max_len"]) // 3))
     if raw.get("labels_encoder"):  # bi-encoder; its BiLSTM weights exist but the reference never runs it
@@ -155,6 +171,18 @@ def gliner_to_ours(state: dict, enc_cfg, label_cfg=None) -> dict:
         prefix = next((p for p in _HEAD_MAP if key.startswith(p)), None)
         out[_HEAD_MAP[prefix] + key[len(prefix):] if prefix else key] = value
     return out
+
+
+def _number(value, key: str, source: str):
+    """A config number, also when an older config wrote it as a string ("12", "0.4")."""
+    kind = _NUMBERS[key]
+    try:
+        number = kind(float(value)) if kind is int and isinstance(value, str) else kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{source}: gliner config {key}={value!r} is not a number") from None
+    if kind is int and float(value) != number:
+        raise ValueError(f"{source}: gliner config {key}={value!r} must be a whole number")
+    return number
 
 
 def _under(state: dict, prefix: str) -> dict:
