@@ -119,3 +119,49 @@ def test_thresholds_per_label_keep_each_labels_own_candidates(tiny_model):
 def test_bad_arguments_are_named(tiny_model, call, error, message):
     with pytest.raises(error, match=message):
         call(tiny_model)
+
+
+def spread_token(ref):
+    """Widen the token head's last layer so start/end/inside probabilities spread (as test_reference_token)."""
+    from reference_models import reference_batch
+    g = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        last = ref.model.scorer.out_mlp[3]
+        last.weight.copy_(torch.randn(last.weight.shape, generator=g))
+        last.bias.zero_()
+        logits = ref.model(**reference_batch(ref, PARITY_TEXTS, PARITY_LABELS)[1]).logits   # (B, W, C, 3)
+        spread = logits.flatten(0, 2).std(0)                                              # (3,)
+        last.weight.mul_(2.0 / spread[:, None])
+        last.bias.copy_(-logits.flatten(0, 2).mean(0) * 2.0 / spread + torch.tensor([0.0, 0.0, 1.0]))
+    return ref
+
+
+@pytest.fixture(scope="module", params=["token", "bi-encoder", "poly-encoder"])
+def other_pair(request, tmp_path_factory):
+    """(gliner reference, minigliner loaded from its saved folder) for the other model families."""
+    from reference_models import (make_reference_biencoder_model, make_reference_token_model, save_reference,
+                                  spread_scores)
+    from minigliner import GLiNER
+    tmp = tmp_path_factory.mktemp(request.param)
+    if request.param == "token":
+        ref = spread_token(make_reference_token_model(str(tmp), seed=0))
+    else:
+        ref = spread_scores(make_reference_biencoder_model(str(tmp), seed=0,
+                                                           post_fusion=request.param == "poly-encoder"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                       # the unused config keys, listed at load time
+        return ref, GLiNER.from_pretrained(save_reference(ref, str(tmp / "saved")))
+
+
+@pytest.mark.parametrize("form", ["a list", "a mapping", "one list per text", "lists and mappings"])
+def test_label_forms_on_token_bi_and_poly_encoders(other_pair, form):
+    ref, ours = other_pair
+    labels = LABEL_FORMS[form]
+    for flat_ner, threshold in [(True, 0.3), (False, 0.2)]:
+        theirs = ref.inference(PARITY_TEXTS, labels, flat_ner, threshold)
+        mine = ours.inference(PARITY_TEXTS, labels, flat_ner, threshold)
+        for a, b in zip(mine, theirs, strict=True):
+            same(a, b)
+    if ours.token_level:                                      # gliner's token models give no class_probs
+        assert all("class_probs" not in e for row in ours.inference(PARITY_TEXTS, labels, True, 0.2,
+                                                                     return_class_probs=True) for e in row)
