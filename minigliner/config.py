@@ -24,6 +24,7 @@ class GLiNERConfig:
     dropout: float = 0.4              # dropout inside every projection FFN
     num_rnn_layers: int = 1           # BiLSTM layers over the word vectors (0 = no BiLSTM)
     subword_pooling: str = "first"    # word vector from its subwords: first | last | mean | max
+    words_splitter: str = "whitespace"  # text -> words: whitespace (gliner's regex) | char (each Chinese/Japanese character a word)
     max_len: int = 384                # most words per window; longer texts are split into windows
     window_stride: int = 256          # words between window starts when a text is split (overlap = max_len - stride)
     max_types: int = 25               # most labels per example during training
@@ -46,6 +47,7 @@ class GLiNERConfig:
     def __post_init__(self):
         _check_choice("subword_pooling", self.subword_pooling, ("first", "last", "mean", "max"))
         _check_choice("span_mode", self.span_mode, ("markerV0", "marker", "token_level"))
+        _check_choice("words_splitter", self.words_splitter, ("whitespace", "char"))
         _check_choice("token_scoring", self.token_scoring, ("min", "mean"))
         _check_choice("loss_reduction", self.loss_reduction, ("sum", "mean"))
         _check_choice("masking", self.masking, ("none", "global", "label", "span"))

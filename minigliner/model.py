@@ -159,7 +159,7 @@ class GLiNER(nn.Module):
         if short:
             check_text(text, "text")
             asked = label_set(labels)                                           # checked, duplicates dropped
-            words = split_words(text)                                           # words with character offsets
+            words = split_words(text, self.config.words_splitter)               # words with character offsets
             short = self.fits([w.text for w in words], list(asked.prompts))
         if not short:
             return self.inference([text], labels, flat_ner, threshold, multi_label, batch_size,

@@ -50,3 +50,21 @@ def test_what_cannot_be_read_is_refused_by_name(reference_span, tmp_path, key, v
         warnings.simplefilter("ignore")
         with pytest.raises(ValueError, match=message):
             GLiNER.from_pretrained(rewrite(folder, tmp_path, lambda raw: raw.update({key: value})))
+
+
+def test_chinese_and_japanese_splitters_read_characters_and_others_are_named(reference_span, tiny_model, tmp_path):
+    from minigliner.core.prompt import split_words
+    assert [w.text for w in split_words("李白住在长安。Li Bai lived in Chang'an.", "char")][:7] == \
+        ["李", "白", "住", "在", "长", "安", "。"]
+    assert [w.text for w in split_words("李白住在长安", "whitespace")] == ["李白住在长安"]
+    _, folder = reference_span
+    with pytest.warns(UserWarning, match=r"words_splitter_type='jieba' .* each Chinese or Japanese character"):
+        loaded = GLiNER.from_pretrained(rewrite(folder, tmp_path, lambda raw: raw.update(words_splitter_type="jieba")))
+    assert loaded.config.words_splitter == "char"
+    text = "李白住在长安"
+    assert all(e["end"] - e["start"] <= 12 and text[e["start"]:e["end"]] == e["text"]
+               for e in loaded.predict_entities(text, ["person", "city"], threshold=0.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ValueError, match="words_splitter_type='spacy' is not supported .*its own package"):
+            GLiNER.from_pretrained(rewrite(folder, tmp_path / "b", lambda raw: raw.update(words_splitter_type="spacy")))

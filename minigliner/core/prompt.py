@@ -23,9 +23,19 @@ class Word:
     end: int    # character offset one past the last character
 
 
-def split_words(text: str) -> list[Word]:
-    """Split text into words with character offsets; text[w.start:w.end] == w.text."""
-    return [Word(m.group(), m.start(), m.end()) for m in WORD_PATTERN.finditer(text)]
+# Han, kana and CJK compatibility ideographs: scripts written without spaces between words
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NOT_CJK_WORD = rf"(?:(?![{_CJK}])\w)+"
+SPLITTERS = {"whitespace": WORD_PATTERN,   # gliner's default splitter: runs of word characters, or one other character
+             "char": re.compile(rf"[{_CJK}]|{_NOT_CJK_WORD}(?:[-_]{_NOT_CJK_WORD})*|\S")}  # each CJK character a word
+
+
+def split_words(text: str, splitter: str = "whitespace") -> list[Word]:
+    """Split text into words with character offsets; text[w.start:w.end] == w.text. splitter "char" makes each
+    Chinese or Japanese character a word (a run of Han characters is otherwise one word)."""
+    if splitter not in SPLITTERS:
+        raise ValueError(f"words splitter must be one of {sorted(SPLITTERS)}, got {splitter!r}")
+    return [Word(m.group(), m.start(), m.end()) for m in SPLITTERS[splitter].finditer(text)]
 
 
 def label_prompt(labels: list[str], ent_token: str, sep_token: str) -> list[str]:

@@ -87,11 +87,13 @@ _CONFIG_MAP = {"hidden_size": "hidden_size", "max_width": "max_width", "dropout"
                "ent_token": "ent_token", "sep_token": "sep_token", "span_mode": "span_mode",
                "num_post_fusion_layers": "num_post_fusion_layers"}
 _SUPPORTED = {"span_mode": ("markerV0", "marker", "token_level"),
-              "embed_ent_token": (True,), "words_splitter_type": ("whitespace",), "fuse_layers": (False, None),
+              "embed_ent_token": (True,), "words_splitter_type": ("whitespace", "jieba", "janome"),
+              "fuse_layers": (False, None),
               "labels_decoder": (None,), "relations_layer": (None,), "represent_spans": (False, None),
               "span_encoder_config": (None,)}
 _WHAT = {"labels_decoder": "a label-generating model", "relations_layer": "a relation-extraction model",
-         "represent_spans": "a token model with a span layer", "span_encoder_config": "a context encoder on the spans"}
+         "represent_spans": "a token model with a span layer", "span_encoder_config": "a context encoder on the spans",
+         "words_splitter_type": "a word splitter that needs its own package"}
 _NUMBERS = {"hidden_size": int, "max_width": int, "num_rnn_layers": int, "max_len": int, "max_types": int,
             "max_neg_type_ratio": int, "num_post_fusion_layers": int, "dropout": float}
 # keys read elsewhere in this module (the encoders, the tokenizer) or that only describe the file
@@ -114,6 +116,11 @@ def config_from_gliner(raw: dict, source: str) -> GLiNERConfig:
                       f"bookkeeping): {', '.join(unused)}", stacklevel=2)
     values = {ours: _number(raw[theirs], theirs, source) if theirs in _NUMBERS else raw[theirs]
               for theirs, ours in _CONFIG_MAP.items() if theirs in raw}
+    if raw.get("words_splitter_type") in ("jieba", "janome"):  # Chinese / Japanese word segmenters
+        warnings.warn(f"{source}: words_splitter_type={raw['words_splitter_type']!r} segments words with a package "
+                      f"minigliner does not use; each Chinese or Japanese character is read as a word instead "
+                      f"(words_splitter='char'), so entities may differ from gliner's", stacklevel=2)
+        values["words_splitter"] = "char"
     values["max_len"] = values.get("max_len", 384)
     values["window_stride"] = max(1, min(values["max_len"], (2 * values["max_len"]) // 3))
     if raw.get("labels_encoder"):  # bi-encoder; its BiLSTM weights exist but the reference never runs it

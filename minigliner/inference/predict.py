@@ -40,7 +40,7 @@ def predict_texts(model, texts, labels, flat_ner: bool = True, threshold=0.5, mu
     out: list[list[dict]] = [[] for _ in texts]
     for labels_, indices in _group(sets).items():
         limits = [label_thresholds(per_text[i], labels_) for i in indices]            # per text, per label
-        words = [split_words(texts[i]) for i in indices]
+        words = [split_words(texts[i], model.config.words_splitter) for i in indices]
         uniform = all(len(set(t)) == 1 for t in limits)
         top: list[dict] | None = [{} for _ in indices] if return_class_probs and not model.token_level else None
         found = text_candidates(model, [[w.text for w in ws] for ws in words], list(labels_.prompts),
