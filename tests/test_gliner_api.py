@@ -136,15 +136,18 @@ def spread_token(ref):
     return ref
 
 
-@pytest.fixture(scope="module", params=["token", "bi-encoder", "poly-encoder"])
+@pytest.fixture(scope="module", params=["token", "bi-encoder", "poly-encoder", "marker"])
 def other_pair(request, tmp_path_factory):
     """(gliner reference, minigliner loaded from its saved folder) for the other model families."""
-    from reference_models import (make_reference_biencoder_model, make_reference_token_model, save_reference,
-                                  spread_scores)
+    from reference_models import (make_reference_biencoder_model, make_reference_span_model,
+                                  make_reference_token_model, save_reference, spread_scores)
+    from test_reference_marker import spread_marker
     from minigliner import GLiNER
     tmp = tmp_path_factory.mktemp(request.param)
     if request.param == "token":
         ref = spread_token(make_reference_token_model(str(tmp), seed=0))
+    elif request.param == "marker":
+        ref = spread_marker(make_reference_span_model(str(tmp), seed=0, span_mode="marker"))
     else:
         ref = spread_scores(make_reference_biencoder_model(str(tmp), seed=0,
                                                            post_fusion=request.param == "poly-encoder"))
@@ -154,7 +157,7 @@ def other_pair(request, tmp_path_factory):
 
 
 @pytest.mark.parametrize("form", ["a list", "a mapping", "one list per text", "lists and mappings"])
-def test_label_forms_on_token_bi_and_poly_encoders(other_pair, form):
+def test_label_forms_on_token_bi_poly_and_marker_models(other_pair, form):
     ref, ours = other_pair
     labels = LABEL_FORMS[form]
     for flat_ner, threshold in [(True, 0.3), (False, 0.2)]:
