@@ -57,3 +57,12 @@ def test_no_module_reaches_itself_again():
     for m in sorted(graph):
         reach(m, m, {m})
     assert not cycles, f"modules that import themselves back through others: {sorted(set(cycles))}"
+
+
+def test_the_readmes_map_names_every_module():
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    modules = [p.relative_to(root / "minigliner").as_posix() for p in (root / "minigliner").rglob("*.py")
+               if p.name not in ("__init__.py", "__main__.py")]
+    missing = [m for m in modules if f"| `{m}` |" not in readme]
+    assert not missing, f"README's module map lacks {missing}"
