@@ -17,6 +17,7 @@ class GLiNERConfig:
     """Hyper-parameters of the span GLiNER (Zaratiana et al., 2023, §2)."""
 
     encoder: str = "sentence-transformers/all-MiniLM-L6-v2"  # folder (or hub id) of the BERT encoder
+    encoder_layers: int = 0           # keep the first N blocks of the pretrained encoder (0 = all): smaller, faster
     hidden_size: int = 512            # D: width of word, label and span vectors
     max_width: int = 12               # K: longest span, in words (span model only)
     span_mode: str = "markerV0"       # markerV0: span model (GLiNER) | marker (NuNER Zero) | token_level: start/end/inside head
@@ -51,6 +52,8 @@ class GLiNERConfig:
         _check_choice("token_scoring", self.token_scoring, ("min", "mean"))
         _check_choice("loss_reduction", self.loss_reduction, ("sum", "mean"))
         _check_choice("masking", self.masking, ("none", "global", "label", "span"))
+        if self.encoder_layers < 0:
+            raise ValueError(f"encoder_layers must be 0 (all) or positive, got {self.encoder_layers}")
         if self.max_width < 1 or self.hidden_size < 1 or self.max_len < 1:
             raise ValueError("max_width, hidden_size and max_len must be positive")
         if not 0 < self.window_stride <= self.max_len:

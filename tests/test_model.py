@@ -238,3 +238,22 @@ def test_from_encoder_builds_a_working_untrained_model(tiny_bert):
 def test_loading_a_missing_folder_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such model folder"):
         GLiNER.from_pretrained(tmp_path / "not-there")
+
+
+def test_encoder_layers_keeps_the_first_pretrained_blocks_and_saves_them(tiny_bert, tmp_path):
+    from minigliner.encoders.bert import Encoder
+    full = Encoder.from_folder(tiny_bert).eval()
+    model = GLiNER.from_encoder(GLiNERConfig.tiny(str(tiny_bert), encoder_layers=1)).eval()
+    assert len(model.encoder.blocks) == model.encoder.config.num_hidden_layers == 1 < len(full.blocks)
+    ids, mask = torch.tensor([[2, 5, 6, 7, 3]]), torch.ones(1, 5, dtype=torch.long)
+    with torch.no_grad():
+        expected = full.blocks[0](full.embeddings(ids), None)                     # (1, L, H) after block 1
+        torch.testing.assert_close(model.encoder(ids, mask), expected)
+    model.save_pretrained(tmp_path / "shallow")
+    again = GLiNER.from_pretrained(tmp_path / "shallow")
+    assert len(again.encoder.blocks) == 1
+    text = "John lived in Paris ."
+    assert again.predict_entities(text, ["person"], threshold=0.0) == model.predict_entities(text, ["person"],
+                                                                                              threshold=0.0)
+    with pytest.raises(ValueError, match=r"encoder_layers must be in 1..2, got 3"):
+        GLiNER.from_encoder(GLiNERConfig.tiny(str(tiny_bert), encoder_layers=3))

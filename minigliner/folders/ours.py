@@ -29,6 +29,8 @@ def parts_from_encoder(config: GLiNERConfig) -> Parts:
     resized (uni-encoder), or a second pretrained encoder for the labels (bi-encoder, text read without markers)."""
     folder = resolve_encoder(config.encoder)
     encoder = load_encoder(folder)
+    if config.encoder_layers:
+        encoder.keep_layers(config.encoder_layers)
     tokenizer = load_tokenizer(folder)
     if config.labels_encoder:
         label_folder = resolve_encoder(config.labels_encoder)
