@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 
-def diagram(boxes: dict, arrows: list, size: tuple[float, float] = (11, 4), title: str = ""):
+def diagram(boxes: dict, arrows: list, size: tuple[float, float] = (11, 4), title: str = "") -> None:
     """Draw boxes {name: (x, y, text)} (centres, in units of the figure's grid) and arrows
-    [(from, to, label)] between their edges; returns the matplotlib figure."""
+    [(from, to, label)] between their edges; the figure shows when the cell ends (nothing is returned, so
+    it is drawn once even where a trailing ";" is not honoured, as under nbval)."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
@@ -48,7 +49,6 @@ def diagram(boxes: dict, arrows: list, size: tuple[float, float] = (11, 4), titl
     if title:
         ax.set_title(title, fontsize=11)
     fig.tight_layout()
-    return fig
 
 
 def _edge(x, y, half_w, half_h, tx, ty):
