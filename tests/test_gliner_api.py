@@ -121,31 +121,16 @@ def test_bad_arguments_are_named(tiny_model, call, error, message):
         call(tiny_model)
 
 
-def spread_token(ref):
-    """Widen the token head's last layer so start/end/inside probabilities spread (as test_reference_token)."""
-    from reference_models import reference_batch
-    g = torch.Generator().manual_seed(0)
-    with torch.no_grad():
-        last = ref.model.scorer.out_mlp[3]
-        last.weight.copy_(torch.randn(last.weight.shape, generator=g))
-        last.bias.zero_()
-        logits = ref.model(**reference_batch(ref, PARITY_TEXTS, PARITY_LABELS)[1]).logits   # (B, W, C, 3)
-        spread = logits.flatten(0, 2).std(0)                                              # (3,)
-        last.weight.mul_(2.0 / spread[:, None])
-        last.bias.copy_(-logits.flatten(0, 2).mean(0) * 2.0 / spread + torch.tensor([0.0, 0.0, 1.0]))
-    return ref
-
-
 @pytest.fixture(scope="module", params=["token", "bi-encoder", "poly-encoder", "marker"])
 def other_pair(request, tmp_path_factory):
     """(gliner reference, minigliner loaded from its saved folder) for the other model families."""
     from reference_models import (make_reference_biencoder_model, make_reference_span_model,
-                                  make_reference_token_model, save_reference, spread_scores)
+                                  make_reference_token_model, save_reference, spread_scores, spread_token_scores)
     from test_reference_marker import spread_marker
     from minigliner import GLiNER
     tmp = tmp_path_factory.mktemp(request.param)
     if request.param == "token":
-        ref = spread_token(make_reference_token_model(str(tmp), seed=0))
+        ref = spread_token_scores(make_reference_token_model(str(tmp), seed=0), PARITY_TEXTS, PARITY_LABELS)
     elif request.param == "marker":
         ref = spread_marker(make_reference_span_model(str(tmp), seed=0, span_mode="marker"))
     else:

@@ -2,7 +2,7 @@
 import pytest
 import torch
 from reference_models import (PARITY_LABELS, PARITY_TEXTS, make_reference_token_model, reference_batch,
-                              reference_entities, save_reference)
+                              reference_entities, save_reference, spread_token_scores)
 
 from minigliner import GLiNER
 from minigliner.core.prompt import split_words
@@ -17,16 +17,7 @@ def token_pair(tmp_path_factory):
     """(reference token model, minigliner loaded from its saved folder); the last MLP layer is
     redrawn in both so start/end/inside probabilities spread and thresholds decode differently."""
     tmp = tmp_path_factory.mktemp("ref_token")
-    ref = make_reference_token_model(str(tmp), seed=0)
-    g = torch.Generator().manual_seed(0)
-    with torch.no_grad():  # random features share a large common part: centre each channel, then widen
-        last = ref.model.scorer.out_mlp[3]
-        last.weight.copy_(torch.randn(last.weight.shape, generator=g))
-        last.bias.zero_()
-        logits = ref.model(**reference_batch(ref, TEXTS, LABELS)[1]).logits   # (B, W, C, 3)
-        spread = logits.flatten(0, 2).std(0)                                    # (3,)
-        last.weight.mul_(2.0 / spread[:, None])
-        last.bias.copy_(-logits.flatten(0, 2).mean(0) * 2.0 / spread + torch.tensor([0.0, 0.0, 1.0]))
+    ref = spread_token_scores(make_reference_token_model(str(tmp), seed=0), TEXTS, LABELS)
     folder = save_reference(ref, str(tmp / "saved"))
     return ref, GLiNER.from_pretrained(folder)
 

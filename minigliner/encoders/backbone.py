@@ -6,6 +6,7 @@ vocab_size, pad_token_id and max_position_embeddings, and it can resize its toke
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -47,3 +48,11 @@ def load_encoder(folder: str | Path) -> Encoder | DebertaEncoder:
     raw = json.loads((folder / "config.json").read_text())
     encoder_config(raw, source=str(folder / "config.json"))  # refuses an unknown family by name
     return FAMILIES[raw.get("model_type", "bert")][1].from_folder(folder)
+
+
+def keep_layers(encoder: Encoder | DebertaEncoder, n: int) -> None:
+    """Keep only the first n blocks (BERT or DeBERTa): a shallower, faster encoder from pretrained weights."""
+    if not 0 < n <= len(encoder.blocks):
+        raise ValueError(f"encoder_layers must be in 1..{len(encoder.blocks)}, got {n}")
+    encoder.blocks = encoder.blocks[:n]
+    encoder.config = replace(encoder.config, num_hidden_layers=n)

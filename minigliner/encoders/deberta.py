@@ -228,13 +228,6 @@ class DebertaEncoder(nn.Module):
         self.embeddings.token = grow_embedding(self.embeddings.token, n, self.config.pad_token_id)
         self.config = replace(self.config, vocab_size=n)
 
-    def keep_layers(self, n: int) -> None:
-        """Keep only the first n blocks: a shallower, faster encoder that still starts from pretrained weights."""
-        if not 0 < n <= len(self.blocks):
-            raise ValueError(f"encoder_layers must be in 1..{len(self.blocks)}, got {n}")
-        self.blocks = self.blocks[:n]
-        self.config = replace(self.config, num_hidden_layers=n)
-
     @classmethod
     def from_folder(cls, folder: str | Path) -> "DebertaEncoder":
         """Build from a HF DeBERTa-v2/v3 folder (config.json + model.safetensors or pytorch_model.bin)."""

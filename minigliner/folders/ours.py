@@ -13,7 +13,7 @@ from pathlib import Path
 
 from safetensors.torch import save_file
 
-from ..encoders.backbone import build_encoder, encoder_config, load_encoder
+from ..encoders.backbone import build_encoder, encoder_config, keep_layers, load_encoder
 from ..config import GLiNERConfig
 from .gliner import load_gliner
 from ..variants.label_encoder import LabelEncoder
@@ -30,7 +30,7 @@ def parts_from_encoder(config: GLiNERConfig) -> Parts:
     folder = resolve_encoder(config.encoder)
     encoder = load_encoder(folder)
     if config.encoder_layers:
-        encoder.keep_layers(config.encoder_layers)
+        keep_layers(encoder, config.encoder_layers)
     tokenizer = load_tokenizer(folder)
     if config.labels_encoder:
         label_folder = resolve_encoder(config.labels_encoder)
