@@ -478,7 +478,7 @@ def make_optimizer_v1(model, lr_encoder, lr_others, weight_decay=0.01):
         lr = lr_encoder if name.startswith("encoder.") else lr_others
         groups.setdefault((lr, weight_decay if p.ndim >= 2 else 0.0), []).append(p)
     return torch.optim.AdamW([{"params": ps, "lr": lr, "weight_decay": wd, "base_lr": lr}
-                              for (lr, wd), ps in groups.items()])
+                              for (lr, wd), ps in groups.items()], fused=True)   # one kernel for all weights
 
 
 # from 14_your_own_gliner.ipynb
