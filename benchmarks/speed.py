@@ -1,5 +1,6 @@
 """Predict throughput and peak memory: the reference gliner 0.2.29, minigliner plain and minigliner fast
-(factorized span scoring), on identical MiniLM-size weights, batch 1 and 8.
+(factorized span scoring), on identical MiniLM-size weights, batch 1 and 8; and minigliner reduced (fast, the
+encoder in bfloat16), with its agreement: the entity-level F1 of its entities against fast's.
 
 Workload: CrossNER-politics test sentences (timing only, no tuning), 8 labels. One reference GLiNER on the
 all-MiniLM-L6-v2 encoder with a random head (scores spread) is saved once; every run loads that folder.
@@ -15,6 +16,8 @@ smaller encoder; `share_of_limit` is sentences/s over that limit.
 
     quiet machine:  python benchmarks/speed.py --threads 2                  (200 sentences, best of 3)
     short check:    OMP_NUM_THREADS=1 python benchmarks/speed.py --threads 1 --sentences 48 --repeats 1
+Reduced runs where minigliner.inference.precision allows bfloat16 (the CPU has AVX512-BF16 or AMX-BF16); elsewhere
+the JSON says why it was refused, and --force-reduced measures it anyway (PyTorch emulates bfloat16 there).
 Writes benchmarks/results/speed.json: {"batch_1": {"reference": s/s, "plain": s/s, "fast": s/s, ...},
 "batch_8": {...}, "entities_identical": true, ...}.
 """
@@ -37,7 +40,8 @@ sys.path.insert(0, str(ROOT / "tests"))  # the offline reference builders live w
 DATA = ROOT.parent / "shared" / "data" / "zeroshot" / "crossner_politics" / "test.txt"
 LABELS = ["person", "politician", "political party", "organisation", "country", "location",
           "election", "event"]
-IMPLS = ["reference", "plain", "fast"]
+IMPLS = ["reference", "plain", "fast"]   # exact: their entities must be identical
+REDUCED = "reduced"
 BATCHES = [1, 8]
 
 
@@ -77,7 +81,9 @@ def child(impl: str, batch: int, folder: str, texts_file: str, out: str, repeats
     else:
         from minigliner import GLiNER
         model = GLiNER.from_pretrained(folder).eval()
-        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch, fast=impl == "fast")
+        if impl == REDUCED:
+            model.precision = "bfloat16"   # set directly: main() has checked it, or --force-reduced asked for it
+        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch, fast=impl != "plain")
     load_peak, loaded = memory_mb("VmHWM"), memory_mb("VmRSS")
     Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM: from here on it is the peak while predicting
     entities = run()  # warm-up
@@ -121,6 +127,13 @@ def key(results):
     return [[(e["start"], e["end"], e["label"]) for e in ents] for ents in results]
 
 
+def agreement(a, b) -> float:
+    """Entity-level F1 of predictions a against predictions b (1.0: the same entities)."""
+    got = {(i, *e) for i, ents in enumerate(key(a)) for e in ents}
+    want = {(i, *e) for i, ents in enumerate(key(b)) for e in ents}
+    return 2 * len(got & want) / (len(got) + len(want)) if got or want else 1.0
+
+
 def max_score_gap(a, b) -> float:
     return max((abs(x["score"] - y["score"]) for p, q in zip(a, b) for x, y in zip(p, q)), default=0.0)
 
@@ -132,12 +145,20 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
+    parser.add_argument("--force-reduced", action="store_true", help="measure bfloat16 even where it is refused")
     parser.add_argument("--child", nargs=4, metavar=("IMPL", "BATCH", "FOLDER", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if args.child:
         impl, batch, folder, texts_file = args.child
         return child(impl, int(batch), folder, texts_file, args.out, args.repeats, args.threshold)
+    from minigliner.inference.precision import check_precision
+    try:
+        check_precision("bfloat16", "cpu")
+        refused = None
+    except ValueError as err:
+        refused = str(err)
+    impls = IMPLS + ([REDUCED] if refused is None or args.force_reduced else [])
     texts = sentences(DATA, args.sentences)
     result, outputs = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,7 +169,7 @@ def main() -> None:
         limit = rate / gflops
         for batch in BATCHES:
             row = result[f"batch_{batch}"] = {}
-            for impl in IMPLS:
+            for impl in impls:
                 out = Path(tmp) / f"{impl}_{batch}.json"
                 subprocess.run([sys.executable, __file__, "--child", impl, str(batch), folder, str(texts_file),
                                 "--out", str(out), "--repeats", str(args.repeats), "--threads", str(args.threads),
@@ -161,9 +182,14 @@ def main() -> None:
                 row[f"{impl}_load_peak_mb"] = measured["load_peak_mb"]
                 row[f"{impl}_share_of_limit"] = measured["sentences_per_s"] / limit
             row["fast_over_reference"] = row["fast"] / row["reference"]
+            if REDUCED in impls:
+                row["reduced_over_reference"] = row[REDUCED] / row["reference"]
+                row["reduced_agreement"] = agreement(outputs[(REDUCED, batch)], outputs[("fast", batch)])
+    exact = {k: o for k, o in outputs.items() if k[0] != REDUCED}
     first = outputs[("reference", 1)]
-    identical = all(key(o) == key(first) for o in outputs.values())
-    gap = max(max_score_gap(o, first) for o in outputs.values())
+    identical = all(key(o) == key(first) for o in exact.values())
+    gap = max(max_score_gap(o, first) for o in exact.values())
+    result.update(reduced_refused=refused, reduced_forced=refused is not None and REDUCED in impls)
     result.update(entities_identical=identical, max_score_difference=gap, entities=sum(map(len, first)),
                   sentences=len(texts), labels=LABELS, threshold=args.threshold, threads=args.threads,
                   repeats=args.repeats, matmul_gflops_per_s=rate, encoder_gflops_per_sentence=gflops,
@@ -184,12 +210,18 @@ def report(r: dict) -> None:
     print(f"{'':8} {'impl':10} {'sent/s':>8} {'x ref':>6} {'of limit':>9} {'peak RSS MB':>12} {'inference MB':>13} {'load peak MB':>13}")
     for batch in BATCHES:
         row = r[f"batch_{batch}"]
-        for impl in IMPLS:
+        for impl in [i for i in IMPLS + [REDUCED] if i in row]:
             print(f"{'batch_' + str(batch):8} {impl:10} {row[impl]:8.1f} {row[impl] / row['reference']:6.2f} "
                   f"{100 * row[impl + '_share_of_limit']:8.0f}% {row[impl + '_peak_rss_mb']:12.0f} "
                   f"{row[impl + '_inference_mb']:13.0f} {row[impl + '_load_peak_mb']:13.0f}")
     print(f"entities identical: {r['entities_identical']} ({r['entities']} entities); "
           f"largest score difference {r['max_score_difference']:.1e}")
+    if REDUCED in r["batch_1"]:
+        print("reduced (bfloat16 encoder) agreement with fast, entity F1: " + ", ".join(
+            f"batch {b} {r[f'batch_{b}']['reduced_agreement']:.4f}" for b in BATCHES)
+              + (" (forced: refused on this CPU)" if r["reduced_forced"] else ""))
+    if r["reduced_refused"]:
+        print(f"reduced: {r['reduced_refused']}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from .encoders.bert import Encoder
 from .folders.ours import load, parts_from_encoder, save
 from .folders.weights import Parts, check_and_load
 from .inference.jobs import text_candidates
+from .inference.precision import check_precision, encoder_autocast
 from .inference.predict import check_flags, entity, predict_texts
 from .inference.requests import label_set
 from .inference.windows import PROMPT_EXTRA
@@ -42,6 +43,7 @@ class GLiNER(nn.Module):
             raise ValueError("config.labels_encoder and the label_encoder argument go together: give both "
                              "(bi-encoder) or neither (uni-encoder)")
         self.config, self.tokenizer, self.encoder = config, tokenizer, encoder
+        self.precision = "float32"   # the text encoder's arithmetic: set_precision (inference/precision.py)
         H, D = encoder.config.hidden_size, config.hidden_size
         self.project = nn.Linear(H, D) if H != D else nn.Identity()  # encoder width -> D
         self.rnn = WordLSTM(D, config.num_rnn_layers) if config.num_rnn_layers > 0 else None
@@ -62,7 +64,9 @@ class GLiNER(nn.Module):
 
         Bi-encoder: label_vectors (N, D) are the vectors of batch.label_set (encoded here when None).
         """
-        hidden = self.project(self.encoder(batch.input_ids, batch.attention_mask))   # (B, L, D)
+        with encoder_autocast(self.precision, batch.input_ids.device):
+            hidden = self.encoder(batch.input_ids, batch.attention_mask)             # (B, L, H)
+        hidden = self.project(hidden.float())                                         # (B, L, D) float32
         W = int(batch.num_words.max())
         words = pool_words(hidden, batch.word_ids, W, self.config.subword_pooling)   # (B, W, D)
         if self.rnn is not None:
@@ -246,9 +250,19 @@ class GLiNER(nn.Module):
         return cls.from_parts(parts_from_encoder(config))
 
     @classmethod
-    def from_pretrained(cls, folder) -> "GLiNER":
-        """Load a saved minigliner folder, or an official gliner folder (folders.ours.load says which)."""
-        return cls.from_parts(load(folder))
+    def from_pretrained(cls, folder, precision: str = "float32") -> "GLiNER":
+        """Load a saved minigliner folder, or an official gliner folder (folders.ours.load says which).
+
+        precision="bfloat16" runs the text encoder in bfloat16 (set_precision)."""
+        model = cls.from_parts(load(folder))
+        model.set_precision(precision)
+        return model
+
+    def set_precision(self, precision: str) -> "GLiNER":
+        """"float32" (exact) or "bfloat16" (the text encoder only; refused where the device would run it slower)."""
+        check_precision(precision, self.device)
+        self.precision = precision
+        return self
 
     def save_pretrained(self, folder) -> None:
         """Save config, encoder config, weights (safetensors) and tokenizer into folder."""

@@ -118,9 +118,19 @@ def thresholds_for(spec, labels: list[str]):
     return {lab: named.get(lab, spec["*"]) for lab in labels}
 
 
-def cmd_predict(args) -> None:
+def load_model(args):
+    """The model of --model, in the arithmetic of --precision (refused, saying why, where it would not pay)."""
+    from ..inference.precision import check_precision
     from ..model import GLiNER
-    model = GLiNER.from_pretrained(args.model)
+    try:
+        check_precision(args.precision, "cpu")          # the command line runs on the CPU
+    except ValueError as err:
+        raise SystemExit(f"--precision {args.precision}: {err}") from None
+    return GLiNER.from_pretrained(args.model, precision=args.precision)
+
+
+def cmd_predict(args) -> None:
+    model = load_model(args)
     jobs = read_jobs(args)
     results = [model.predict_entities(text, labels, threshold=thresholds_for(args.threshold, labels),
                                       flat_ner=not args.nested, multi_label=args.multi_label) for text, labels in jobs]
@@ -154,8 +164,7 @@ def cmd_evaluate(args) -> None:
     from ..training.corpus import read_dataset
     from ..training.reading import LoadReport
     from .evaluate import evaluate_datasets, format_per_label, format_table
-    from ..model import GLiNER
-    model = GLiNER.from_pretrained(args.model)
+    model = load_model(args)
     datasets = {}
     for name, path in zip(dataset_names(args.data), args.data, strict=True):
         names = args.label_names or find_label_names(path)
@@ -212,6 +221,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--labels", help="comma-separated, e.g. person,city")
     p.add_argument("--threshold", type=parse_threshold, default=0.5,
                    help="a number, or label=number items with an optional default: 0.3,person=0.5")
+    p.add_argument("--precision", choices=("float32", "bfloat16"), default="float32",
+                   help="bfloat16: the encoder in bfloat16, where the CPU has the instructions for it")
     p.add_argument("--nested", action="store_true")
     p.add_argument("--multi-label", action="store_true")
     p.add_argument("--file", help="one text per line, or .jsonl with {\"text\", \"labels\"} per line")
@@ -228,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
                                          "data or up to two folders above it")
     e.add_argument("--threshold", type=parse_threshold, default=0.5,
                    help="a number, or label=number items with an optional default: 0.3,person=0.5")
+    e.add_argument("--precision", choices=("float32", "bfloat16"), default="float32",
+                   help="bfloat16: the encoder in bfloat16, where the CPU has the instructions for it")
     e.add_argument("--nested", action="store_true", help="nested decoding (default: flat)")
     e.add_argument("--batch-size", type=int, default=8)
     e.add_argument("--per-label", action="store_true", help="also print each dataset's per-label scores")
