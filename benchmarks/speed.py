@@ -127,13 +127,6 @@ def key(results):
     return [[(e["start"], e["end"], e["label"]) for e in ents] for ents in results]
 
 
-def agreement(a, b) -> float:
-    """Entity-level F1 of predictions a against predictions b (1.0: the same entities)."""
-    got = {(i, *e) for i, ents in enumerate(key(a)) for e in ents}
-    want = {(i, *e) for i, ents in enumerate(key(b)) for e in ents}
-    return 2 * len(got & want) / (len(got) + len(want)) if got or want else 1.0
-
-
 def max_score_gap(a, b) -> float:
     return max((abs(x["score"] - y["score"]) for p, q in zip(a, b) for x, y in zip(p, q)), default=0.0)
 
@@ -152,6 +145,7 @@ def main() -> None:
     if args.child:
         impl, batch, folder, texts_file = args.child
         return child(impl, int(batch), folder, texts_file, args.out, args.repeats, args.threshold)
+    from minigliner.apps.evaluate import score
     from minigliner.inference.precision import check_precision
     try:
         check_precision("bfloat16", "cpu")
@@ -184,7 +178,7 @@ def main() -> None:
             row["fast_over_reference"] = row["fast"] / row["reference"]
             if REDUCED in impls:
                 row["reduced_over_reference"] = row[REDUCED] / row["reference"]
-                row["reduced_agreement"] = agreement(outputs[(REDUCED, batch)], outputs[("fast", batch)])
+                row["reduced_agreement"] = score(key(outputs[(REDUCED, batch)]), key(outputs[("fast", batch)]))["f1"]
     exact = {k: o for k, o in outputs.items() if k[0] != REDUCED}
     first = outputs[("reference", 1)]
     identical = all(key(o) == key(first) for o in exact.values())

@@ -120,13 +120,12 @@ def thresholds_for(spec, labels: list[str]):
 
 def load_model(args):
     """The model of --model, in the arithmetic of --precision (refused, saying why, where it would not pay)."""
-    from ..inference.precision import check_precision
     from ..model import GLiNER
+    model = GLiNER.from_pretrained(args.model)
     try:
-        check_precision(args.precision, "cpu")          # the command line runs on the CPU
+        return model.set_precision(args.precision)
     except ValueError as err:
         raise SystemExit(f"--precision {args.precision}: {err}") from None
-    return GLiNER.from_pretrained(args.model, precision=args.precision)
 
 
 def cmd_predict(args) -> None:
