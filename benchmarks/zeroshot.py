@@ -56,7 +56,7 @@ QUICK = dict(steps=50, save_every=25, eval_sentences=20, dev_sentences=20, heldo
 RECIPE_KEYS = ("steps", "batch_size", "lr_encoder", "lr_others", "dropout", "exact_loss",
                "hidden_size", "max_neg_type_ratio", "negatives", "masking", "temperature", "max_words",
                "pool_limit", "seed", "setting", "variety", "negatives_from", "neg_ratio", "label_drop",
-               "loss_alpha", "loss_gamma", "labels_encoder", "factorized")
+               "loss_alpha", "loss_gamma", "labels_encoder", "factorized", "encoder_layers")
 SETTINGS = ("standard", "strict", "heldout")
 # heldout setting: FewNERD-b's 17 types are the unseen labels; these names elsewhere in the pool are the same
 # types or near-synonyms of them (checked against the label lists of every training corpus), so they go too
@@ -83,6 +83,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--dropout", type=float, default=m.dropout)
     p.add_argument("--exact-loss", action=argparse.BooleanOptionalAction, default=not m.loss_clamp)
     p.add_argument("--hidden-size", type=int, default=m.hidden_size)
+    p.add_argument("--encoder-layers", type=int, default=m.encoder_layers,
+                   help="keep MiniLM's first N blocks (default 0 = all 6): cheaper probes and tests")
     p.add_argument("--max-neg-type-ratio", type=int, default=m.max_neg_type_ratio)
     p.add_argument("--negatives", type=float, default=m.negatives, help="share of negative pairs kept in the loss")
     p.add_argument("--masking", default=m.masking, choices=["none", "global", "label", "span"],
@@ -140,7 +142,8 @@ def new_model(args):
     config = GLiNERConfig(encoder=str(minilm_folder()), hidden_size=args.hidden_size, dropout=args.dropout,
                           loss_clamp=not args.exact_loss, max_neg_type_ratio=args.max_neg_type_ratio,
                           negatives=args.negatives, masking=args.masking, loss_alpha=args.loss_alpha,
-                          loss_gamma=args.loss_gamma, labels_encoder=labels_encoder)
+                          loss_gamma=args.loss_gamma, labels_encoder=labels_encoder,
+                          encoder_layers=args.encoder_layers)
     return GLiNER.from_encoder(config)
 
 
@@ -214,6 +217,7 @@ def load_progress(args, recipe: dict) -> dict:
     if not path.is_file():
         return {"recipe": recipe, "sessions": []}
     progress = json.loads(path.read_text())
+    progress["recipe"].setdefault("encoder_layers", 0)   # runs from before the option kept every layer
     if progress["recipe"] != recipe:
         raise SystemExit(f"{args.run_dir} holds a run with another recipe {progress['recipe']}; "
                          f"use --fresh or another --run-dir")

@@ -1,4 +1,8 @@
-"""The command line, run as a user would: python -m minigliner predict | evaluate | train."""
+"""The command line, run as a user would: python -m minigliner predict | evaluate | train.
+
+The first test runs the real `python -m minigliner`; the others call its `main` in this process (tests/in_process.py:
+the same output, exit status and messages, without 2 s of imports per call).
+"""
 import json
 import shutil
 import subprocess
@@ -7,14 +11,22 @@ import sys
 import pytest
 import torch
 
+from in_process import run_main
 from minigliner import GLiNER
+from minigliner.apps.cli import main
 
 
 def run(*args, check=True, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "minigliner", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, cwd=cwd)
+    proc = run_main(main, args, cwd=cwd)
     if check:
         assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def run_command(*args):
+    proc = subprocess.run([sys.executable, "-m", "minigliner", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
     return proc
 
 
@@ -34,8 +46,8 @@ EXAMPLES = [
 
 
 def test_predict_prints_the_text_and_entities(saved, tiny_model):
-    out = run("predict", "--model", saved, "--labels", "person,city", "--threshold", "0", TEXT,
-              "Peter visited Berlin .").stdout.splitlines()
+    out = run_command("predict", "--model", saved, "--labels", "person,city", "--threshold", "0", TEXT,
+                      "Peter visited Berlin .").stdout.splitlines()
     expected = tiny_model.inference([TEXT, "Peter visited Berlin ."], ["person", "city"], threshold=0.0)
     assert out[0] == TEXT and out[1] == "  labels: person, city"
     assert len(out) == 4 + sum(map(len, expected))

@@ -1,4 +1,9 @@
-"""benchmarks/zeroshot.py --quick end to end: the result JSON's shape, and resuming after an interruption."""
+"""benchmarks/zeroshot.py --quick end to end: the result JSON's shape, and resuming after an interruption.
+
+The first call runs the real `python benchmarks/zeroshot.py`; the others call its `main` in this process
+(tests/in_process.py).
+"""
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -9,20 +14,30 @@ from types import SimpleNamespace
 import pytest
 from safetensors.torch import load_file
 
+from in_process import run_main
 from minigliner import GLiNER
 
 ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("zeroshot_benchmark", ROOT / "benchmarks" / "zeroshot.py")
+zeroshot = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(zeroshot)
 ZEROSHOT = ["crossner_ai", "crossner_literature", "crossner_music", "crossner_politics", "crossner_science",
             "mit-movie", "mit-restaurant"]
-# --quick, made smaller still: 4 steps, a checkpoint every 2, 5 sentences per set
-SMALL = ["--quick", "--steps", "4", "--save-every", "2", "--eval-sentences", "5", "--dev-sentences", "5",
-         "--heldout", "2"]
+# --quick, made smaller still: 4 steps of 4 examples, a checkpoint every 2, 5 sentences per set, MiniLM's first
+# block and a hidden size of 64 (about 10 s a call instead of 26)
+SMALL = ["--quick", "--steps", "4", "--batch-size", "4", "--save-every", "2", "--eval-sentences", "5",
+         "--dev-sentences", "5", "--heldout", "2", "--encoder-layers", "1", "--hidden-size", "64"]
 
 
-def bench(*args):
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *map(str, args)],
-                          capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+def bench(*args, check=True, subprocess_=False):
+    """benchmarks/zeroshot.py ARGS from the repository root: in this process, or as its own (subprocess_=True)."""
+    if subprocess_:
+        proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *map(str, args)],
+                              capture_output=True, text=True, timeout=300, cwd=ROOT)
+    else:
+        proc = run_main(zeroshot.main, args, cwd=ROOT)
+    if check:
+        assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
 
 
@@ -31,7 +46,7 @@ def standard(tmp_path_factory):
     """A quick standard run stopped after 2 steps (what it left then is recorded) and resumed to the end."""
     tmp_path = tmp_path_factory.mktemp("standard")
     run, out = tmp_path / "run", tmp_path / "zeroshot.json"
-    first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2)
+    first = bench(*SMALL, "--run-dir", run, "--out", out, "--stop-after", 2, subprocess_=True)
     after_stop = SimpleNamespace(checkpoints=sorted(p.name for p in run.glob("checkpoint-*")),
                                  trainer_state=(run / "checkpoint-2" / "trainer_state.pt").is_file(),
                                  seconds=json.loads((run / "progress.json").read_text())["sessions"][0]["seconds"],
@@ -62,6 +77,7 @@ def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
     assert result["train_seconds"] > 0
     recipe = result["recipe"]   # the probes' winner is the default; strict JSON (no Infinity)
     assert (recipe["negatives_from"], recipe["neg_ratio"], recipe["variety"]) == ("known", "inf", 0.5)
+    assert recipe["encoder_layers"] == 1 and len(model.encoder.blocks) == 1   # --encoder-layers reached the model
     assert "Infinity" not in out.read_text()
     assert result["calibration"]["sets"] == ZEROSHOT[:5] and result["calibration"]["split"] == "dev"
     assert 0.1 <= result["calibration"]["threshold"] <= 0.9
@@ -71,7 +87,7 @@ def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
     assert "pilener" in data["datasets"] and data["datasets"]["pilener"]["pool"] == 200
     assert {"FewNERD-a", "FewNERD-b", "MultiCoNER2-en"} <= set(data["datasets"])          # the new corpora
     assert not set(data["datasets"]) & set(ZEROSHOT) and data["left_out_labels"] == []
-    assert sum(d["drawn"] for d in data["datasets"].values()) == 4 * 8                      # steps x batch
+    assert sum(d["drawn"] for d in data["datasets"].values()) == 4 * 4                      # steps x batch
     assert data["label_names_seen"] == len(data["labels_seen"]) > 10
     rows = second.stdout.splitlines()
     header = next(i for i, r in enumerate(rows) if r.startswith("dataset"))
@@ -95,8 +111,7 @@ def test_quick_run_stops_resumes_and_writes_the_table(standard, tmp_path):
     assert heldout_only["heldout"] == result["heldout"]
 
     # a different recipe in the same folder is refused
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "zeroshot.py"), *SMALL, "--lr-others", "1e-4",
-                           "--run-dir", str(run)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    proc = bench(*SMALL, "--lr-others", "1e-4", "--run-dir", run, check=False)
     assert proc.returncode != 0 and "holds a run with another recipe" in proc.stderr
 
 
