@@ -18,13 +18,18 @@ smaller encoder; `share_of_limit` is sentences/s over that limit.
     short check:    OMP_NUM_THREADS=1 python benchmarks/speed.py --threads 1 --sentences 48 --repeats 1
 Reduced runs where minigliner.inference.precision allows bfloat16 (the CPU has AVX512-BF16 or AMX-BF16); elsewhere
 the JSON says why it was refused, and --force-reduced measures it anyway (PyTorch emulates bfloat16 there).
+Accuracy of the reduced mode on a trained model: where `make model`'s runs/zeroshot/model exists (or --trained-model
+names a folder), its zero-shot F1 on the whole CrossNER-politics test set at thresholds 0.15 (calibrated on CrossNER
+dev, RESULTS.md) and 0.5, in float32 and with the bfloat16 encoder (refused or --force-reduced as above); --f1-only
+measures just that and updates the "zeroshot_f1" entry of an existing JSON.
 Writes benchmarks/results/speed.json: {"batch_1": {"reference": s/s, "plain": s/s, "fast": s/s, ...},
-"batch_8": {...}, "entities_identical": true, ...}.
+"batch_8": {...}, "entities_identical": true, "zeroshot_f1": {...}, ...}.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -43,6 +48,8 @@ LABELS = ["person", "politician", "political party", "organisation", "country", 
 IMPLS = ["reference", "plain", "fast"]   # exact: their entities must be identical
 REDUCED = "reduced"
 BATCHES = [1, 8]
+TRAINED = ROOT / "runs" / "zeroshot" / "model"   # make model (benchmarks/zeroshot.py)
+F1_THRESHOLDS = [0.15, 0.5]
 
 
 def sentences(path: Path, n: int) -> list[str]:
@@ -139,6 +146,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
     parser.add_argument("--force-reduced", action="store_true", help="measure bfloat16 even where it is refused")
+    parser.add_argument("--trained-model", default=str(TRAINED), help="a trained model for the zero-shot F1 of both modes")
+    parser.add_argument("--f1-only", action="store_true", help="only the trained model's F1, into the existing --out")
     parser.add_argument("--child", nargs=4, metavar=("IMPL", "BATCH", "FOLDER", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -153,6 +162,14 @@ def main() -> None:
     except ValueError as err:
         refused = str(err)
     impls = IMPLS + ([REDUCED] if refused is None or args.force_reduced else [])
+    trained = Path(args.trained_model)
+    f1 = (trained_f1(trained) if refused is None or args.force_reduced else {"refused": refused}) \
+        if trained.is_dir() else {"missing": f"{trained}: no trained model (make model)"}
+    if args.f1_only:
+        result = json.loads(Path(args.out).read_text())
+        result["zeroshot_f1"] = f1
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+        return print(json.dumps(f1, indent=2))
     texts = sentences(DATA, args.sentences)
     result, outputs = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -183,7 +200,7 @@ def main() -> None:
     first = outputs[("reference", 1)]
     identical = all(key(o) == key(first) for o in exact.values())
     gap = max(max_score_gap(o, first) for o in exact.values())
-    result.update(reduced_refused=refused, reduced_forced=refused is not None and REDUCED in impls)
+    result.update(reduced_refused=refused, reduced_forced=refused is not None and REDUCED in impls, zeroshot_f1=f1)
     result.update(entities_identical=identical, max_score_difference=gap, entities=sum(map(len, first)),
                   sentences=len(texts), labels=LABELS, threshold=args.threshold, threads=args.threads,
                   repeats=args.repeats, matmul_gflops_per_s=rate, encoder_gflops_per_sentence=gflops,
@@ -195,6 +212,22 @@ def main() -> None:
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
     if not identical or gap > 1e-4:
         sys.exit("entities differ between the reference, minigliner plain and minigliner fast")
+
+
+def trained_f1(folder: Path) -> dict:
+    """Zero-shot F1 of a trained model on CrossNER-politics test, float32 and bfloat16 encoder, at F1_THRESHOLDS."""
+    from minigliner import GLiNER
+    from minigliner.apps.evaluate import threshold_curve
+    from minigliner.training.corpus import read_dataset
+    examples, labels = read_dataset(DATA)
+    model, out = GLiNER.from_pretrained(folder).eval(), {}
+    for mode in ("float32", "bfloat16"):
+        model.precision = mode           # set directly: main() has checked bfloat16, or --force-reduced asked for it
+        start = time.perf_counter()
+        curve = threshold_curve(model, examples, labels, F1_THRESHOLDS)
+        out[mode] = {str(p["threshold"]): round(p["f1"], 4) for p in curve}
+        out[mode + "_seconds"] = round(time.perf_counter() - start, 1)
+    return dict(model=os.path.relpath(folder, ROOT), set="crossner_politics test", sentences=len(examples), labels=labels, **out)
 
 
 def report(r: dict) -> None:
@@ -216,6 +249,10 @@ def report(r: dict) -> None:
               + (" (forced: refused on this CPU)" if r["reduced_forced"] else ""))
     if r["reduced_refused"]:
         print(f"reduced: {r['reduced_refused']}")
+    if "float32" in r["zeroshot_f1"]:
+        f1 = r["zeroshot_f1"]
+        print(f"trained model, zero-shot F1 on {f1['set']} at thresholds {', '.join(f1['float32'])}: float32 "
+              f"{', '.join(map(str, f1['float32'].values()))}; bfloat16 {', '.join(map(str, f1['bfloat16'].values()))}")
 
 
 if __name__ == "__main__":
