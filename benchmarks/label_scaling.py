@@ -12,7 +12,7 @@ Workload: CrossNER-politics test sentences (timing only), label names from the P
 (numbered copies past its 391 names), threshold 0.9 (random heads give few entities; counts are printed).
 
     full run (quiet machine, ~10 minutes):  OMP_NUM_THREADS=2 python benchmarks/label_scaling.py
-    short run (~1 minute):                  OMP_NUM_THREADS=2 python benchmarks/label_scaling.py --quick
+    short run (~2 minutes):                 OMP_NUM_THREADS=2 python benchmarks/label_scaling.py --quick
 Writes benchmarks/results/label_scaling.json ({"modes": {"uni": {"1": texts_per_s, ...}, "bi": ..., ...}})
 and label_scaling.png beside it; the details (settings, entity counts) go to label_scaling_details.json.
 """
@@ -131,7 +131,8 @@ def main() -> None:
     for mode in ("bi_cached", "bi_cached_fast"):
         keep = modes[mode][last] / modes[mode]["1"]
         speedup = modes[mode][last] / modes["uni"][last]
-        print(f"{mode} at {last} labels keeps {keep:.0%} of its 1-label throughput and is {speedup:.0f}x the uni-encoder")
+        print(f"{mode} at {last} labels keeps {keep:.0%} of its 1-label throughput and is {speedup:.0f}x "
+              "the uni-encoder")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"modes": modes}, indent=2) + "\n")

@@ -146,7 +146,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
     parser.add_argument("--force-reduced", action="store_true", help="measure bfloat16 even where it is refused")
-    parser.add_argument("--trained-model", default=str(TRAINED), help="a trained model for the zero-shot F1 of both modes")
+    parser.add_argument("--trained-model", default=str(TRAINED),
+                        help="a trained model for the zero-shot F1 of both modes")
     parser.add_argument("--f1-only", action="store_true", help="only the trained model's F1, into the existing --out")
     parser.add_argument("--child", nargs=4, metavar=("IMPL", "BATCH", "FOLDER", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -164,7 +165,10 @@ def main() -> None:
     impls = IMPLS + ([REDUCED] if refused is None or args.force_reduced else [])
     trained = Path(args.trained_model)
     f1 = trained_f1(trained, REDUCED in impls) if trained.is_dir() else {"missing": f"{trained}: no model (make model)"}
+    f1.update(forced=refused is not None and REDUCED in impls, threads=args.threads)
     if args.f1_only:
+        if "missing" in f1:
+            sys.exit(f1["missing"])
         result = json.loads(Path(args.out).read_text())
         result["zeroshot_f1"] = f1
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
@@ -226,7 +230,8 @@ def trained_f1(folder: Path, reduced: bool) -> dict:
         curve = threshold_curve(model, examples, labels, F1_THRESHOLDS)
         out[mode] = {str(p["threshold"]): round(p["f1"], 4) for p in curve}
         out[mode + "_seconds"] = round(time.perf_counter() - start, 1)
-    return dict(model=os.path.relpath(folder, ROOT), set="crossner_politics test", sentences=len(examples), labels=labels, **out)
+    return dict(model=os.path.relpath(folder, ROOT), set="crossner_politics test", sentences=len(examples),
+                labels=labels, **out)
 
 
 def report(r: dict) -> None:

@@ -2,7 +2,8 @@
 
 A subprocess per call costs about 2 s of imports (torch, and torch._dynamo when an optimizer is built) before the
 command starts; the CLI and benchmark tests make about 30 calls. One test per command still runs the real
-`python -m ...` (test_cli.py, test_zeroshot_benchmark.py).
+`python -m ...` (test_cli.py, test_zeroshot_benchmark.py; the zero-shot run resumes across two processes).
+Unlike a subprocess there is no timeout, and what the command leaves in this process (seeds, caches) stays.
 """
 import contextlib
 import io
@@ -22,7 +23,7 @@ def run_main(main, argv: list, cwd=None) -> SimpleNamespace:
         err.write(warnings.formatwarning(message, category, filename, lineno, line))
 
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), warnings.catch_warnings():
-        warnings.simplefilter("default")        # as a fresh interpreter: each warning once per place
+        warnings.simplefilter("default")        # each warning once per place, into stderr (pytest would record it)
         warnings.showwarning = show
         try:
             if cwd is not None:
