@@ -83,7 +83,8 @@ ROOT = DATA.parent
 
 @pytest.fixture(scope="module")
 def task_model(minilm):
-    """The "tasks" preset (a token-level GLiNER on MiniLM's first 3 layers, 400 steps of 4 on data/tasks_train.json, about 3.5 min).
+    """The "tasks" preset: a token-level GLiNER on MiniLM's first 3 layers, 400 steps of 4 on data/tasks_train.json
+    (about 3.5 min).
 
     It is saved to runs/tasks, where notebook 09 loads it: make test runs the tests before the notebooks.
     """
