@@ -10,6 +10,10 @@ the shapes each part really ran on, padding included, and set against the measur
 
 Workloads: CrossNER-politics test sentences with 8 labels (batch 1 and 8), and 100-word texts (consecutive
 test sentences joined and cut) with 25 Pile-NER label names (batch 8); plain and fast (factorized) scoring.
+On the CrossNER workload the reference gliner 0.2.29 runs on the same folder, in the same process and
+interleaved with ours, split the same way (its HF encoder, BiLSTM, span layer, label projection; its "other"
+is everything else, its span x label einsum and its decoding included), so that a ratio to the reference can
+be read part by part.
 
     quiet machine:   OMP_NUM_THREADS=2 python benchmarks/profile_inference.py --threads 2
     short check:     OMP_NUM_THREADS=1 python benchmarks/profile_inference.py --threads 1 --sentences 48 --long-texts 8
@@ -107,6 +111,7 @@ class Profiler:
 
 def instrument(prof: Profiler, model) -> None:
     import minigliner.inference.jobs as jobs
+    import minigliner.inference.predict as predict
     import minigliner.variants.factorized as factorized
     import minigliner.model as model_module
     K = model.config.max_width
@@ -124,7 +129,24 @@ def instrument(prof: Profiler, model) -> None:
     prof.wrap(model_module, "score_spans", "scoring", lambda s, q: 2 * s.numel() * q.shape[-2])
     prof.wrap(model_module, "score_spans_factorized", "scoring", lambda marker, w, q, fold=None: _fast_scoring_flops(w, q, K))
     prof.wrap(jobs, "batch_span_candidates", "decoding")
-    prof.wrap(model_module, "greedy_select", "decoding", lambda cands, *rest: _count(prof, cands))
+    prof.wrap(predict, "greedy_select", "decoding", lambda cands, *rest: _count(prof, cands))
+
+
+def instrument_reference(prof: Profiler, ref) -> None:
+    """The same parts in gliner 0.2.29's span model: HF encoder, BiLSTM, span layer, label projection."""
+    m = ref.model
+    prof.wrap(m.token_rep_layer.bert_layer.model, "forward", "encoder",
+              lambda *args, **kw: _hf_encoder_flops(m, *args, **kw))
+    prof.wrap(m.rnn, "forward", "bilstm")
+    prof.wrap(m.span_rep_layer, "forward", "span head")
+    prof.wrap(m.prompt_rep_layer, "forward", "scoring")
+
+
+def _hf_encoder_flops(m, input_ids=None, attention_mask=None, *rest, **kwargs) -> int:
+    c = m.token_rep_layer.bert_layer.model.config
+    B, L = (input_ids if input_ids is not None else kwargs["input_ids"]).shape
+    H, I = c.hidden_size, c.intermediate_size
+    return c.num_hidden_layers * (2 * B * L * (4 * H * H + 2 * H * I) + 4 * B * L * L * H)
 
 
 def _count(prof: Profiler, candidates) -> int:
@@ -141,14 +163,17 @@ def _fast_scoring_flops(words, labels, K) -> int:
     return 2 * B * W * K * 4 * D * D + 2 * B * W * K * C * D  # the per-span sum is counted in span_hidden
 
 
-def profile(model, texts, labels, batch_size: int, fast: bool, repeats: int) -> dict:
-    """Best-of-`repeats` run of model.inference, split into parts."""
-    run = lambda: model.inference(texts, labels, batch_size=batch_size, fast=fast)
+def profile(model, texts, labels, batch_size: int, fast: bool, repeats: int, reference: bool = False) -> dict:
+    """Best-of-`repeats` run of model.inference (reference: gliner's), split into parts."""
+    if reference:
+        run = lambda: model.inference(texts, labels, threshold=0.5, batch_size=batch_size)
+    else:
+        run = lambda: model.inference(texts, labels, batch_size=batch_size, fast=fast)
     run()  # warm-up
     best = None
     for _ in range(repeats):
         prof = Profiler()
-        instrument(prof, model)
+        (instrument_reference if reference else instrument)(prof, model)
         try:
             total = _seconds(run)
         finally:
@@ -160,7 +185,8 @@ def profile(model, texts, labels, batch_size: int, fast: bool, repeats: int) -> 
     seconds["other"] = total - sum(seconds.values())
     return {"total_s": total, "texts_per_s": len(texts) / total, "seconds": seconds,
             "gflops": {p: prof.flops.get(p, 0) / 1e9 for p in PARTS[:-1]},
-            "non_encoder_share": 1 - seconds["encoder"] / total, "candidates_per_text": prof.candidates / len(texts)}
+            "non_encoder_share": 1 - seconds["encoder"] / total,
+            "candidates_per_text": None if reference else prof.candidates / len(texts)}  # not counted in gliner
 
 
 def long_texts(n: int, words: int = 100) -> list[str]:
@@ -187,14 +213,20 @@ def main() -> None:
     result = {"matmul_gflops_per_s": rate, "threads": torch.get_num_threads(), "repeats": args.repeats,
               "machine": f"{platform.machine()}, torch {torch.__version__}", "runs": {}}
     with tempfile.TemporaryDirectory() as tmp:
+        from gliner import GLiNER as RefGLiNER
+
         from minigliner import GLiNER
-        model = GLiNER.from_pretrained(speed.build_reference_folder(tmp)).eval()
+        folder = speed.build_reference_folder(tmp)
+        model = GLiNER.from_pretrained(folder).eval()
+        ref = RefGLiNER.from_pretrained(folder, local_files_only=True).eval()
         with torch.inference_mode():
             for workload, batch in runs:
                 texts, labels = workloads[workload]
-                for mode in ("plain", "fast"):
+                modes = ("reference", "plain", "fast") if workload == "crossner_8_labels" else ("plain", "fast")
+                for mode in modes:
                     name = f"{workload}/batch_{batch}/{mode}"
-                    result["runs"][name] = r = profile(model, texts, labels, batch, mode == "fast", args.repeats)
+                    result["runs"][name] = r = profile(ref if mode == "reference" else model, texts, labels, batch,
+                                                       mode == "fast", args.repeats, mode == "reference")
                     r.update(texts=len(texts), labels=len(labels))
                     print_run(name, r, rate)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -204,7 +236,8 @@ def main() -> None:
 
 def print_run(name: str, r: dict, rate: float) -> None:
     print(f"\n{name}: {r['texts']} texts, {r['labels']} labels, {r['texts_per_s']:.1f} texts/s, "
-          f"non-encoder {100 * r['non_encoder_share']:.0f}%, {r['candidates_per_text']:.0f} candidates/text")
+          f"non-encoder {100 * r['non_encoder_share']:.0f}%"
+          + (f", {r['candidates_per_text']:.0f} candidates/text" if r["candidates_per_text"] is not None else ""))
     print(f"  {'part':10} {'ms/text':>8} {'share':>6} {'GFLOP/text':>11} {'ms at peak':>11} {'efficiency':>10}")
     for part in PARTS:
         ms = 1e3 * r["seconds"][part] / r["texts"]
