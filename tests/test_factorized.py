@@ -9,6 +9,7 @@ from reference_models import (PARITY_LABEL_SETS, PARITY_TEXTS, make_reference_bi
 
 from minigliner import GLiNER
 from minigliner.core.decoding import batch_span_candidates, span_candidates
+from minigliner.variants import factorized
 from minigliner.variants.factorized import folding_pays, score_spans_factorized, span_hidden
 from minigliner.core.prompt import split_words
 from minigliner.core.spans import score_spans, span_mask
@@ -53,6 +54,24 @@ def test_fast_decodes_the_plain_and_the_reference_entities(reference_span, tiny_
     assert sum(map(len, fast)) > 0 or threshold == 0.5
     for a, b in zip(fast, theirs):
         assert [e["score"] for e in a] == pytest.approx([e["score"] for e in b], abs=1e-5)
+
+
+def test_folded_scoring_whole_and_by_width_agree(tiny_model, monkeypatch):
+    calls = []
+    by_width = factorized._folded_by_width
+    monkeypatch.setattr(factorized, "_folded_by_width", lambda *args: calls.append(1) or by_width(*args))
+    batch = batch_of(tiny_model, TEXTS, LABEL_SETS[0])
+    with torch.no_grad():
+        plain, mask = tiny_model(batch)
+        words, labels = tiny_model.encode(batch)
+        labels = tiny_model.label_ffn(labels)
+        whole = score_spans_factorized(tiny_model.span_rep, words, labels, fold=True)   # small: one product
+        assert not calls
+        monkeypatch.setattr(factorized, "ONE_PRODUCT_MAX", 0)
+        widths = score_spans_factorized(tiny_model.span_rep, words, labels, fold=True)  # one width at a time
+        assert calls
+    torch.testing.assert_close(whole[mask], plain[mask], atol=1e-5, rtol=0)
+    torch.testing.assert_close(widths[mask], plain[mask], atol=1e-5, rtol=0)
 
 
 def test_folding_is_chosen_only_when_it_saves_work():

@@ -226,6 +226,21 @@ def test_odd_hidden_size_cannot_feed_the_bilstm(tiny_model):
     assert model.rnn is None
 
 
+def test_the_bilstm_reads_a_text_the_same_with_or_without_padding_beside_it():
+    from minigliner.core.layers import WordLSTM
+    torch.manual_seed(0)
+    lstm = WordLSTM(16).eval()
+    words = torch.randn(2, 6, 16)                                     # (B, W, D)
+    with torch.no_grad():
+        full = lstm(words, torch.tensor([6, 6]))                      # no padding: read unpacked
+        padded = lstm(words, torch.tensor([6, 4]))                    # padding: read packed
+        alone = lstm(words[1:, :4], torch.tensor([4]))                # the short text by itself, unpacked
+    torch.testing.assert_close(padded[0], full[0], atol=1e-6, rtol=0)
+    torch.testing.assert_close(padded[1, :4], alone[0], atol=1e-6, rtol=0)
+    assert not torch.allclose(padded[1, :4], full[1, :4])  # the backward pass starts at the text's own end
+    assert torch.equal(padded[1, 4:], torch.zeros(2, 16))
+
+
 def test_from_encoder_builds_a_working_untrained_model(tiny_bert):
     model = GLiNER.from_encoder(GLiNERConfig.tiny(str(tiny_bert)))
     vocab = model.tokenizer.get_vocab_size()

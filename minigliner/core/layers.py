@@ -38,6 +38,8 @@ class WordLSTM(nn.Module):
     def forward(self, words: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """(B, W, D) word vectors and (B,) word counts -> (B, W, D); padding rows are zero."""
         W = words.shape[1]
+        if W and bool((lengths == W).all()):  # no padding (one text, or texts of one length): no packing to do
+            return self.lstm(words)[0]                                         # (B, W, D)
         packed = pack_padded_sequence(words, lengths.clamp(min=1).cpu(), batch_first=True,
                                       enforce_sorted=False)
         out, _ = self.lstm(packed)

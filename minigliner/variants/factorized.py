@@ -21,6 +21,8 @@ import torch.nn.functional as F
 
 from ..core.spans import SpanMarker
 
+ONE_PRODUCT_MAX = 1 << 20  # hidden-layer elements (B*W*K*4D) up to which folded scoring makes it whole: 4 MB
+
 
 def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """(B, W, D) word vectors -> start part (B, W, 4D), bias included, and end part (B, W, 4D) of the span FFN's first layer."""
@@ -66,7 +68,15 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
     if not fold:
         spans = marker.out.down(span_hidden(marker, words))                # (B, W, K, D)
         return torch.einsum("bwkd,bcd->bwkc", spans, label_vectors)       # (B, W, K, C)
-    return _folded_by_width(marker, words, *fold_labels(marker, label_vectors))
+    folded, offset = fold_labels(marker, label_vectors)                    # (B, C, 4D), (B, C)
+    B, W, D = words.shape
+    if B * W * marker.max_width * 4 * D > ONE_PRODUCT_MAX:
+        return _folded_by_width(marker, words, folded, offset)
+    # a small hidden layer (one short text): made whole and dotted with the labels in one product, since
+    # twelve width steps of small operations cost more than the cache traffic they would save
+    hidden = span_hidden(marker, words).flatten(1, 2)                     # (B, W*K, 4D)
+    logits = hidden @ (folded[0].T if len(folded) == 1 else folded.transpose(1, 2))  # (B, W*K, C)
+    return logits.view(B, W, marker.max_width, -1) + offset[:, None, None, :]      # (B, W, K, C)
 
 
 def _folded_by_width(marker: SpanMarker, words: torch.Tensor, folded: torch.Tensor, offset: torch.Tensor) -> torch.Tensor:
