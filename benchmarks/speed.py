@@ -4,10 +4,13 @@ encoder in bfloat16), with its agreement: the entity-level F1 of its entities ag
 
 Workload: CrossNER-politics test sentences (timing only, no tuning), 8 labels. One reference GLiNER on the
 all-MiniLM-L6-v2 encoder with a random head (scores spread) is saved once; every run loads that folder.
-Each (implementation, batch) runs in its own fresh subprocess, so that its peak resident memory is its own,
-once in each of `--rounds` rounds: all of them in turn, round after round, so that the drift of a shared
-machine over the minutes of a run reaches every implementation alike. Sentences/s is the best of the rounds'
-`--repeats` passes, each after a warm-up pass; memory the largest of the rounds.
+Memory and entities: each (implementation, batch) predicts once in its own fresh process, so that its peak
+resident memory is its own. Speed: all implementations are loaded in one process and timed pass by pass, each
+(implementation, batch) once per round, `--rounds` rounds, so that every pass of ours ran seconds after the
+reference's pass of the same round, under the same load; on a shared machine whose speed drifts by a third over
+minutes, "x ref" is the median over rounds of the two passes' ratio (its spread is in the JSON), sentences/s the
+best pass. (Before, each implementation ran once in turn, minutes apart: one inference code measured 2.55x and
+3.06x at batch 8 in two runs.)
 Memory is resident memory from /proc/self/status, which counts torch's allocations (tracemalloc does not see
 them): after loading, the peak mark is reset (/proc/self/clear_refs), so `peak_rss_mb` is the most the process
 held while predicting (imports and weights included), `inference_mb` that peak minus the resident size once the
@@ -16,7 +19,7 @@ survives exec, so a child inherits its parent's peak.) The physical limit is the
 divided by the encoder's FLOPs per sentence (its own prompt, no padding): no implementation can beat it without a
 smaller encoder; `share_of_limit` is sentences/s over that limit.
 
-    quiet machine:  python benchmarks/speed.py --threads 2                  (200 sentences, best of 3 rounds)
+    quiet machine:  python benchmarks/speed.py --threads 2                  (200 sentences, 5 rounds)
     short check:    OMP_NUM_THREADS=1 python benchmarks/speed.py --threads 1 --sentences 48 --rounds 1
 Reduced runs where minigliner.inference.precision allows bfloat16 (the CPU has AVX512-BF16 or AMX-BF16); elsewhere
 the JSON says why it was refused, and --force-reduced measures it anyway (PyTorch emulates bfloat16 there).
@@ -33,6 +36,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,31 +84,45 @@ def memory_mb(field: str) -> float:
     raise RuntimeError(f"no {field} in /proc/self/status (Linux only)")
 
 
-def child(impl: str, batch: int, folder: str, texts_file: str, out: str, repeats: int, threshold: float) -> None:
-    """One measurement in a fresh process: load, warm up, time, and write entities and memory to `out`."""
-    texts = json.loads(Path(texts_file).read_text())
+def runner(impl: str, batch: int, folder: str, texts: list[str], threshold: float):
+    """A function that predicts `texts` with implementation `impl` at `batch` and returns the entities."""
     if impl == "reference":
         from reference_models import load_reference
         model = load_reference(folder)
-        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch)
-    else:
-        from minigliner import GLiNER
-        model = GLiNER.from_pretrained(folder).eval()
-        if impl == REDUCED:
-            model.precision = "bfloat16"   # set directly: main() has checked it, or --force-reduced asked for it
-        run = lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch, fast=impl != "plain")
+        return lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch)
+    from minigliner import GLiNER
+    model = GLiNER.from_pretrained(folder).eval()
+    if impl == REDUCED:
+        model.precision = "bfloat16"   # set directly: main() has checked it, or --force-reduced asked for it
+    return lambda: model.inference(texts, LABELS, threshold=threshold, batch_size=batch, fast=impl != "plain")
+
+
+def child(impl: str, batch: int, folder: str, texts_file: str, out: str, threshold: float) -> None:
+    """Memory and entities of one implementation in a fresh process: load, predict once, write them to `out`."""
+    texts = json.loads(Path(texts_file).read_text())
+    run = runner(impl, batch, folder, texts, threshold)
     load_peak, loaded = memory_mb("VmHWM"), memory_mb("VmRSS")
     Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM: from here on it is the peak while predicting
-    entities = run()  # warm-up
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        entities = run()
-        best = min(best, time.perf_counter() - start)
+    entities = run()
     peak = memory_mb("VmHWM")
-    Path(out).write_text(json.dumps({"sentences_per_s": len(texts) / best, "peak_rss_mb": peak,
-                                     "inference_mb": peak - loaded, "load_peak_mb": load_peak,
+    Path(out).write_text(json.dumps({"peak_rss_mb": peak, "inference_mb": peak - loaded, "load_peak_mb": load_peak,
                                      "entities": entities}))
+
+
+def paired_timing(impls: list[str], folder: str, texts: list[str], rounds: int, threshold: float) -> dict:
+    """Seconds of every pass, {(impl, batch): [s, ...]}: all implementations loaded in this one process and
+    timed pass by pass, round after round (after one warm-up pass each), so that a pass of each implementation
+    and the reference's pass of the same round ran seconds apart, under the same load of a shared machine."""
+    runs = {(impl, batch): runner(impl, batch, folder, texts, threshold) for batch in BATCHES for impl in impls}
+    for run in runs.values():
+        run()  # warm-up
+    seconds = {key: [] for key in runs}
+    for _ in range(rounds):
+        for key, run in runs.items():
+            start = time.perf_counter()
+            run()
+            seconds[key].append(time.perf_counter() - start)
+    return seconds
 
 
 def matmul_rate(repeats: int = 20) -> float:
@@ -143,8 +161,7 @@ def max_score_gap(a, b) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=3, help="every measurement once per round, best round kept")
-    parser.add_argument("--repeats", type=int, default=1, help="timed passes in each measurement, after a warm-up")
+    parser.add_argument("--rounds", type=int, default=5, help="timed passes of every implementation, taken in turn")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
@@ -157,7 +174,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     if args.child:
         impl, batch, folder, texts_file = args.child
-        return child(impl, int(batch), folder, texts_file, args.out, args.repeats, args.threshold)
+        return child(impl, int(batch), folder, texts_file, args.out, args.threshold)
     from minigliner.apps.evaluate import score
     from minigliner.inference.precision import check_precision
     try:
@@ -184,27 +201,28 @@ def main() -> None:
         texts_file.write_text(json.dumps(texts))
         rate, gflops = matmul_rate(), encoder_gflops_per_sentence(folder, texts)
         limit = rate / gflops
-        # rounds: every (implementation, batch) once per round, so that a shared machine's drift over the minutes
-        # of a run reaches all of them alike; speed is the best round, memory the largest
-        for _ in range(args.rounds):
-            for batch in BATCHES:
-                row = result.setdefault(f"batch_{batch}", {})
-                for impl in impls:
-                    out = Path(tmp) / f"{impl}_{batch}.json"
-                    subprocess.run([sys.executable, __file__, "--child", impl, str(batch), folder, str(texts_file),
-                                    "--out", str(out), "--repeats", str(args.repeats), "--threads",
-                                    str(args.threads), "--threshold", str(args.threshold)], check=True)
-                    measured = json.loads(out.read_text())
-                    outputs[(impl, batch)] = measured.pop("entities")
-                    row[impl] = max(row.get(impl, 0.0), measured["sentences_per_s"])
-                    for field in ("peak_rss_mb", "inference_mb", "load_peak_mb"):
-                        row[f"{impl}_{field}"] = max(row.get(f"{impl}_{field}", 0.0), measured[field])
-                    row[f"{impl}_share_of_limit"] = row[impl] / limit
+        for batch in BATCHES:
+            row = result[f"batch_{batch}"] = {}
+            for impl in impls:
+                out = Path(tmp) / f"{impl}_{batch}.json"
+                subprocess.run([sys.executable, __file__, "--child", impl, str(batch), folder, str(texts_file),
+                                "--out", str(out), "--threads", str(args.threads), "--threshold",
+                                str(args.threshold)], check=True)
+                measured = json.loads(out.read_text())
+                outputs[(impl, batch)] = measured.pop("entities")
+                row.update({f"{impl}_{field}": value for field, value in measured.items()})
+        seconds = paired_timing(impls, folder, texts, args.rounds, args.threshold)
         for batch in BATCHES:
             row = result[f"batch_{batch}"]
-            row["fast_over_reference"] = row["fast"] / row["reference"]
+            reference = seconds[("reference", batch)]
+            for impl in impls:
+                row[impl] = len(texts) / min(seconds[(impl, batch)])            # best pass
+                row[f"{impl}_share_of_limit"] = row[impl] / limit
+                if impl != "reference":  # each round's ratio to the reference's pass of that round, and their median
+                    ratios = [r / s for r, s in zip(reference, seconds[(impl, batch)])]
+                    row[f"{impl}_over_reference_rounds"] = ratios
+                    row[f"{impl}_over_reference"] = statistics.median(ratios)
             if REDUCED in impls:
-                row["reduced_over_reference"] = row[REDUCED] / row["reference"]
                 row["reduced_agreement"] = score(key(outputs[(REDUCED, batch)]), key(outputs[("fast", batch)]))["f1"]
     exact = {k: o for k, o in outputs.items() if k[0] != REDUCED}
     first = outputs[("reference", 1)]
@@ -213,7 +231,7 @@ def main() -> None:
     result.update(reduced_refused=refused, reduced_forced=refused is not None and REDUCED in impls, zeroshot_f1=f1)
     result.update(entities_identical=identical, max_score_difference=gap, entities=sum(map(len, first)),
                   sentences=len(texts), labels=LABELS, threshold=args.threshold, threads=args.threads,
-                  rounds=args.rounds, repeats=args.repeats, matmul_gflops_per_s=rate,
+                  rounds=args.rounds, matmul_gflops_per_s=rate,
                   encoder_gflops_per_sentence=gflops,
                   limit_sentences_per_s=limit,
                   machine=f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
@@ -244,16 +262,19 @@ def trained_f1(folder: Path, reduced: bool) -> dict:
 
 def report(r: dict) -> None:
     print(f"\n{r['sentences']} CrossNER-politics sentences, {len(r['labels'])} labels, MiniLM-L6 weights, "
-          f"{r['threads']} threads, best of {r['rounds'] * r['repeats']} passes in {r['rounds']} rounds; "
-          f"matmul {r['matmul_gflops_per_s']:.0f} GFLOP/s, "
-          f"encoder {r['encoder_gflops_per_sentence']:.2f} GFLOP/sentence -> limit {r['limit_sentences_per_s']:.0f} s/s")
-    print(f"{'':8} {'impl':10} {'sent/s':>8} {'x ref':>6} {'of limit':>9} {'peak RSS MB':>12} {'inference MB':>13} {'load peak MB':>13}")
+          f"{r['threads']} threads, {r['rounds']} rounds; matmul {r['matmul_gflops_per_s']:.0f} GFLOP/s, "
+          f"encoder {r['encoder_gflops_per_sentence']:.2f} GFLOP/sentence "
+          f"-> limit {r['limit_sentences_per_s']:.0f} s/s")
+    print(f"{'':8} {'impl':10} {'sent/s':>8} {'x ref':>6} {'rounds':>11} {'of limit':>9} {'peak RSS MB':>12} "
+          f"{'inference MB':>13} {'load peak MB':>13}")
     for batch in BATCHES:
         row = r[f"batch_{batch}"]
         for impl in [i for i in IMPLS + [REDUCED] if i in row]:
-            print(f"{'batch_' + str(batch):8} {impl:10} {row[impl]:8.1f} {row[impl] / row['reference']:6.2f} "
-                  f"{100 * row[impl + '_share_of_limit']:8.0f}% {row[impl + '_peak_rss_mb']:12.0f} "
-                  f"{row[impl + '_inference_mb']:13.0f} {row[impl + '_load_peak_mb']:13.0f}")
+            ratio, rounds = row.get(f"{impl}_over_reference", 1.0), row.get(f"{impl}_over_reference_rounds", [1.0])
+            print(f"{'batch_' + str(batch):8} {impl:10} {row[impl]:8.1f} {ratio:6.2f} "
+                  f"{min(rounds):5.2f}-{max(rounds):<5.2f} {100 * row[impl + '_share_of_limit']:8.0f}% "
+                  f"{row[impl + '_peak_rss_mb']:12.0f} {row[impl + '_inference_mb']:13.0f} "
+                  f"{row[impl + '_load_peak_mb']:13.0f}")
     print(f"entities identical: {r['entities_identical']} ({r['entities']} entities); "
           f"largest score difference {r['max_score_difference']:.1e}")
     if REDUCED in r["batch_1"]:
