@@ -74,6 +74,13 @@ def test_folded_scoring_whole_and_by_width_agree(tiny_model, monkeypatch):
     torch.testing.assert_close(widths[mask], plain[mask], atol=1e-5, rtol=0)
 
 
+@pytest.mark.parametrize("fold", [None, True, False])
+def test_a_batch_of_empty_texts_has_no_spans_to_score(tiny_model, fold):
+    D, K = tiny_model.config.hidden_size, tiny_model.config.max_width
+    logits = score_spans_factorized(tiny_model.span_rep, torch.zeros(2, 0, D), torch.randn(2, 3, D), fold=fold)
+    assert logits.shape == (2, 0, K, 3)
+
+
 def test_folding_is_chosen_only_when_it_saves_work():
     # folded: C*4D*D + S*4D*C; unfolded: S*4D*D + S*D*C multiply-adds (S spans per text)
     assert folding_pays(8, 384, 480) and folding_pays(247, 384, 480)

@@ -44,7 +44,7 @@ def span_hidden(marker: SpanMarker, words: torch.Tensor) -> torch.Tensor:
 
 
 def fold_labels(marker: SpanMarker, label_vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Label vectors (B, C, D) after the label FFN -> W2^T q (B, C, 4D) and q . b2 (B, C)."""
+    """Label vectors (B, C, D) after the label FFN ((1, C, D) when shared) -> W2^T q (B, C, 4D) and q . b2 (B, C)."""
     down = marker.out.down                                                 # Linear(4D, D)
     return label_vectors @ down.weight, label_vectors @ down.bias
 
@@ -62,14 +62,17 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
 
     fold=None folds W2 into the labels when that needs fewer multiply-adds (few labels); else W2 is applied
     to each span's hidden vector and the result dotted with the labels (still without the per-span first layer).
+    Folded, a hidden layer of up to ONE_PRODUCT_MAX elements is made whole, a larger one one width at a time.
     """
+    B, W, D = words.shape
+    if W == 0:  # a batch of empty texts: no spans (span_hidden's sliding window needs a row)
+        return words.new_zeros(B, 0, marker.max_width, label_vectors.shape[-2])  # (B, 0, K, C)
     if fold is None:
         fold = folding_pays(label_vectors.shape[-2], words.shape[-1], words.shape[1] * marker.max_width)
     if not fold:
         spans = marker.out.down(span_hidden(marker, words))                # (B, W, K, D)
         return torch.einsum("bwkd,bcd->bwkc", spans, label_vectors)       # (B, W, K, C)
     folded, offset = fold_labels(marker, label_vectors)                    # (B, C, 4D), (B, C)
-    B, W, D = words.shape
     if B * W * marker.max_width * 4 * D > ONE_PRODUCT_MAX:
         return _folded_by_width(marker, words, folded, offset)
     # a small hidden layer (one short text): made whole and dotted with the labels in one product, since
