@@ -112,13 +112,14 @@ def child(impl: str, batch: int, folder: str, texts_file: str, out: str, thresho
 def paired_timing(impls: list[str], folder: str, texts: list[str], rounds: int, threshold: float) -> dict:
     """Seconds of every pass, {(impl, batch): [s, ...]}: all implementations loaded in this one process and
     timed pass by pass, round after round (after one warm-up pass each), so that a pass of each implementation
-    and the reference's pass of the same round ran seconds apart, under the same load of a shared machine."""
+    and the reference's pass of the same round ran seconds apart, under the same load of a shared machine; every
+    other round runs them in the reverse order, so that none always comes first."""
     runs = {(impl, batch): runner(impl, batch, folder, texts, threshold) for batch in BATCHES for impl in impls}
     for run in runs.values():
         run()  # warm-up
-    seconds = {key: [] for key in runs}
-    for _ in range(rounds):
-        for key, run in runs.items():
+    seconds, order = {key: [] for key in runs}, list(runs.items())
+    for r in range(rounds):
+        for key, run in order[::-1] if r % 2 else order:
             start = time.perf_counter()
             run()
             seconds[key].append(time.perf_counter() - start)
@@ -171,6 +172,8 @@ def main() -> None:
     parser.add_argument("--f1-only", action="store_true", help="only the trained model's F1, into the existing --out")
     parser.add_argument("--child", nargs=4, metavar=("IMPL", "BATCH", "FOLDER", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     torch.set_num_threads(args.threads)
     if args.child:
         impl, batch, folder, texts_file = args.child
