@@ -1,7 +1,7 @@
 """Float32 GFLOP/s of the matrix products the encoder and span head run, by shape, against large products.
 
-At batch 1 a CrossNER sentence with its 8-label prompt is about 90 subwords and 40 words, so the encoder's
-products have about 90 rows and the span head's about 40; at batch 8 about 720 rows. Small products run below
+At batch 1 a CrossNER sentence with its 8-label prompt is 67 subwords on average (90 is a long one) and about
+40 words, so the encoder's products have 60-90 rows and the span head's about 40; at batch 8 up to 720 rows. Small products run below
 the machine's large-product rate, which bounds how fast batch 1 can be (RESULTS.md, issue 18). Also timed: one
 fused QKV product (90 x 384 x 1152) against the three separate ones. Each shape is `torch.nn.functional.linear`
 (weight (N, K), as nn.Linear stores it, with bias); all shapes are timed in turn, round after round, and each
