@@ -42,14 +42,6 @@ TYPES = ROOT.parent / "shared" / "data" / "pilener_subset" / "top_391_NamedEntit
 PARTS = ["encoder", "bilstm", "span head", "scoring", "decoding", "other"]
 
 
-def matmul_rate(repeats: int = 20) -> float:
-    """Best float32 GFLOP/s of a (512, 384) x (384, 1536) product, the shape of the encoder's feed-forward."""
-    a, b = torch.randn(512, 384), torch.randn(384, 1536)
-    torch.mm(a, b)
-    best = min(_seconds(lambda: torch.mm(a, b)) for _ in range(repeats))
-    return 2 * 512 * 384 * 1536 / best / 1e9
-
-
 def _seconds(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -59,13 +51,6 @@ def _seconds(fn) -> float:
 def ffn_flops(n: int, d_in: int, d_out: int) -> int:
     """FLOPs of minigliner.core.layers.FFN on n vectors: d_in -> 4 d_out -> d_out."""
     return 2 * n * (d_in * 4 * d_out + 4 * d_out * d_out)
-
-
-def encoder_flops(model, input_ids, attention_mask) -> int:
-    B, L = input_ids.shape
-    c = model.encoder.config
-    H, I = c.hidden_size, c.intermediate_size
-    return c.num_hidden_layers * (2 * B * L * (4 * H * H + 2 * H * I) + 4 * B * L * L * H)
 
 
 def lstm_flops(model, words, lengths) -> int:
@@ -115,7 +100,8 @@ def instrument(prof: Profiler, model) -> None:
     import minigliner.variants.factorized as factorized
     import minigliner.model as model_module
     K = model.config.max_width
-    prof.wrap(model.encoder, "forward", "encoder", lambda ids, mask: encoder_flops(model, ids, mask))
+    prof.wrap(model.encoder, "forward", "encoder",
+              lambda ids, mask: speed.encoder_flops(model.encoder.config, *ids.shape))
     prof.wrap(model.rnn, "forward", "bilstm", lambda words, lengths: lstm_flops(model, words, lengths))
     prof.wrap(model.span_rep, "forward", "span head", lambda w: (
         2 * ffn_flops(w.shape[0] * w.shape[1], w.shape[2], w.shape[2])
@@ -135,18 +121,11 @@ def instrument(prof: Profiler, model) -> None:
 def instrument_reference(prof: Profiler, ref) -> None:
     """The same parts in gliner 0.2.29's span model: HF encoder, BiLSTM, span layer, label projection."""
     m = ref.model
-    prof.wrap(m.token_rep_layer.bert_layer.model, "forward", "encoder",
-              lambda *args, **kw: _hf_encoder_flops(m, *args, **kw))
+    hf = m.token_rep_layer.bert_layer.model   # a transformers BertModel: its config has the fields encoder_flops reads
+    prof.wrap(hf, "forward", "encoder", lambda input_ids, *rest, **kw: speed.encoder_flops(hf.config, *input_ids.shape))
     prof.wrap(m.rnn, "forward", "bilstm")
     prof.wrap(m.span_rep_layer, "forward", "span head")
     prof.wrap(m.prompt_rep_layer, "forward", "scoring")
-
-
-def _hf_encoder_flops(m, input_ids=None, attention_mask=None, *rest, **kwargs) -> int:
-    c = m.token_rep_layer.bert_layer.model.config
-    B, L = (input_ids if input_ids is not None else kwargs["input_ids"]).shape
-    H, I = c.hidden_size, c.intermediate_size
-    return c.num_hidden_layers * (2 * B * L * (4 * H * H + 2 * H * I) + 4 * B * L * L * H)
 
 
 def _count(prof: Profiler, candidates) -> int:
@@ -206,7 +185,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "profile.json"))
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    rate = matmul_rate()
+    rate = speed.matmul_rate()
     workloads = {"crossner_8_labels": (sentences(DATA, args.sentences), LABELS),
                  "100_words_25_labels": (long_texts(args.long_texts), json.loads(TYPES.read_text())[:25])}
     runs = [("crossner_8_labels", 1), ("crossner_8_labels", 8), ("100_words_25_labels", 8)]

@@ -138,17 +138,20 @@ def matmul_rate(repeats: int = 20) -> float:
     return 2 * 512 * 384 * 1536 / best / 1e9
 
 
+def encoder_flops(config, B: int, L: int) -> int:
+    """FLOPs (2 per multiply-add) of a BERT-style encoder (HF's or ours: same config fields) on B inputs of L subwords:
+    Q, K, V, output and feed-forward products, and the attention scores and their weighted sum."""
+    H, I = config.hidden_size, config.intermediate_size
+    return config.num_hidden_layers * (2 * B * L * (4 * H * H + 2 * H * I) + 4 * B * L * L * H)
+
+
 def encoder_gflops_per_sentence(folder: str, texts: list[str]) -> float:
     """Mean encoder GFLOPs of one sentence with its own label prompt (no padding)."""
     from minigliner import GLiNER
     from minigliner.core.prompt import split_words
     model = GLiNER.from_pretrained(folder)
-    c = model.encoder.config
-    H, I, total = c.hidden_size, c.intermediate_size, 0
-    for t in texts:
-        L = model.prompt_batch([[w.text for w in split_words(t)]], [LABELS]).input_ids.shape[1]
-        total += c.num_hidden_layers * (2 * L * (4 * H * H + 2 * H * I) + 4 * L * L * H)
-    return total / len(texts) / 1e9
+    lengths = [model.prompt_batch([[w.text for w in split_words(t)]], [LABELS]).input_ids.shape[1] for t in texts]
+    return sum(encoder_flops(model.encoder.config, 1, L) for L in lengths) / len(texts) / 1e9
 
 
 def key(results):

@@ -25,7 +25,8 @@ ONE_PRODUCT_MAX = 1 << 20  # hidden-layer elements (B*W*K*4D) up to which folded
 
 
 def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """(B, W, D) word vectors -> start part (B, W, 4D), bias included, and end part (B, W, 4D) of the span FFN's first layer."""
+    """(B, W, D) word vectors -> start part (B, W, 4D), bias included, and end part (B, W, 4D) of the span FFN's
+    first layer."""
     D = words.shape[-1]
     up = marker.out.up                                                     # Linear(2D, 4D)
     start = marker.start(words).relu() @ up.weight[:, :D].T + up.bias     # (B, W, 4D)
@@ -34,7 +35,8 @@ def word_parts(marker: SpanMarker, words: torch.Tensor) -> tuple[torch.Tensor, t
 
 
 def span_hidden(marker: SpanMarker, words: torch.Tensor) -> torch.Tensor:
-    """(B, W, D) word vectors -> (B, W, K, 4D) hidden layer of the span FFN; spans past the text hold garbage, mask them."""
+    """(B, W, D) word vectors -> (B, W, K, 4D) hidden layer of the span FFN; spans past the text hold garbage,
+    mask them."""
     start, end = word_parts(marker, words)                                 # (B, W, 4D) each
     K = marker.max_width
     # end part of span (i, i + k) is row i + k: a sliding window over the end rows (a view, no copy);
@@ -73,23 +75,24 @@ def score_spans_factorized(marker: SpanMarker, words: torch.Tensor, label_vector
         spans = marker.out.down(span_hidden(marker, words))                # (B, W, K, D)
         return torch.einsum("bwkd,bcd->bwkc", spans, label_vectors)       # (B, W, K, C)
     folded, offset = fold_labels(marker, label_vectors)                    # (B, C, 4D), (B, C)
+    # one label list for the whole batch: one (4D, C) matrix, so each product is a single matmul
+    weights = folded[0].T if len(folded) == 1 else folded.transpose(1, 2)  # (4D, C) or (B, 4D, C)
     if B * W * marker.max_width * 4 * D > ONE_PRODUCT_MAX:
-        return _folded_by_width(marker, words, folded, offset)
+        return _folded_by_width(marker, words, weights, offset)
     # a small hidden layer (one short text): made whole and dotted with the labels in one product, since
     # twelve width steps of small operations cost more than the cache traffic they would save
-    hidden = span_hidden(marker, words).flatten(1, 2)                     # (B, W*K, 4D)
-    logits = hidden @ (folded[0].T if len(folded) == 1 else folded.transpose(1, 2))  # (B, W*K, C)
-    return logits.view(B, W, marker.max_width, -1) + offset[:, None, None, :]      # (B, W, K, C)
+    logits = span_hidden(marker, words).flatten(1, 2) @ weights            # (B, W*K, C)
+    return logits.view(B, W, marker.max_width, -1) + offset[:, None, None, :]  # (B, W, K, C)
 
 
-def _folded_by_width(marker: SpanMarker, words: torch.Tensor, folded: torch.Tensor, offset: torch.Tensor) -> torch.Tensor:
-    """Folded scoring one span width at a time: each (B, W, 4D) slice of the hidden layer is made and dotted
-    with the labels while it is in cache, never the whole (B, W, K, 4D) tensor. -> (B, W, K, C) logits."""
+def _folded_by_width(marker: SpanMarker, words: torch.Tensor, weights: torch.Tensor,
+                     offset: torch.Tensor) -> torch.Tensor:
+    """Folded scoring one span width at a time, labels (4D, C) or (B, 4D, C): each (B, W, 4D) slice of the hidden
+    layer is made and dotted with the labels while it is in cache, never the whole (B, W, K, 4D) tensor.
+    -> (B, W, K, C) logits."""
     start, end = word_parts(marker, words)                                 # (B, W, 4D) each
     B, W, _ = start.shape
-    # one label list for the whole batch: one (4D, C) matrix, so each width is a single product
-    weights = folded[0].T if len(folded) == 1 else folded.transpose(1, 2)  # (4D, C) or (B, 4D, C)
-    logits = words.new_zeros(B, W, marker.max_width, folded.shape[-2])     # (B, W, K, C) spans past the text: 0, masked
+    logits = words.new_zeros(B, W, marker.max_width, weights.shape[-1])    # (B, W, K, C) spans past the text: 0, masked
     for k in range(min(marker.max_width, W)):  # span (i, i + k): start row i plus end row i + k
         hidden = marker.out.dropout((start[:, :W - k] + end[:, k:]).relu_())  # (B, W-k, 4D)
         logits[:, :W - k, k] = hidden @ weights                            # (B, W-k, C)
